@@ -1,0 +1,254 @@
+package io.sentio.deployments.boundary;
+
+import io.sentio.deployments.control.DeploymentStore;
+import io.sentio.deployments.control.InvitationStore;
+import io.sentio.access.control.SecureTokens;
+import io.sentio.deployments.entity.Deployment;
+import io.sentio.deployments.entity.DeploymentMode;
+import io.sentio.deployments.entity.Invitation;
+import io.sentio.deployments.entity.IssuedInvitation;
+import io.sentio.deployments.entity.NewDeployment;
+import io.sentio.deployments.entity.RespondentForm;
+import io.sentio.problems.entity.DomainException;
+import io.sentio.problems.entity.Violation;
+import io.sentio.storage.boundary.MongoStorage;
+import io.sentio.surveys.boundary.Surveys;
+import io.sentio.surveys.entity.SurveyItem;
+import io.sentio.surveys.entity.SurveyTemplate;
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** Deploying surveys to touchpoints, closing them, and issuing invitations. */
+@Singleton
+@Startup
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class Deployments {
+
+    /** Most invitations one request may create: bounds the work and the response size. */
+    public static final int MAX_INVITATIONS_PER_REQUEST = 10_000;
+
+    @Inject
+    MongoStorage storage;
+
+    @Inject
+    Surveys surveys;
+
+    private final Clock clock = Clock.systemUTC();
+    private DeploymentStore deployments;
+    private InvitationStore invitations;
+
+    @PostConstruct
+    void start() {
+        deployments = new DeploymentStore(storage.database());
+        invitations = new InvitationStore(storage.database());
+        deployments.ensureIndexes();
+        invitations.ensureIndexes();
+    }
+
+    public Deployment create(NewDeployment request) {
+        List<Violation> violations = new ArrayList<>();
+        SurveyTemplate template = null;
+        if (request.template() == null || request.template().isBlank()) {
+            violations.add(new Violation("template", "is required"));
+        } else {
+            template = surveys.templates().stream().filter(t -> t.id().equals(request.template()))
+                    .reduce((a, b) -> a.version() >= b.version() ? a : b).orElse(null);
+            if (template == null) {
+                violations.add(new Violation("template", "no such template: " + request.template()));
+            }
+        }
+        checkSlug("touchpoint", request.touchpoint(), violations);
+        String channel = request.channel() == null ? "link" : request.channel();
+        checkSlug("channel", channel, violations);
+        DeploymentMode mode = DeploymentMode.ANONYMOUS;
+        if (request.mode() != null) {
+            mode = DeploymentMode.fromWire(request.mode()).orElse(null);
+            if (mode == null) {
+                violations.add(new Violation("mode", "must be anonymous or invitation"));
+            }
+        }
+        List<String> languages = request.languages();
+        if (template != null) {
+            if (languages == null || languages.isEmpty()) {
+                languages = template.languages();
+            } else {
+                for (int i = 0; i < languages.size(); i++) {
+                    if (!template.languages().contains(languages.get(i))) {
+                        violations.add(new Violation("languages[" + i + "]",
+                                "template " + template.id() + " is available in " + template.languages()));
+                    }
+                }
+            }
+        }
+        if (request.opensAt() != null && request.closesAt() != null && !request.opensAt().isBefore(request.closesAt())) {
+            violations.add(new Violation("closesAt", "must be after opensAt"));
+        }
+        if (request.title() != null && request.title().length() > 200) {
+            violations.add(new Violation("title", "must be at most 200 characters"));
+        }
+        if (!violations.isEmpty()) {
+            throw DomainException.invalid("the deployment request is invalid", violations);
+        }
+        String title = request.title() == null || request.title().isBlank() ? template.title() : request.title();
+        Deployment deployment = new Deployment(SecureTokens.id(), template.id(), template.version(), title,
+                request.touchpoint(), channel, mode, languages, request.opensAt(), request.closesAt(), clock.instant());
+        deployments.insert(deployment);
+        storage.awaitDurable();
+        return deployment;
+    }
+
+    private static void checkSlug(String field, String value, List<Violation> violations) {
+        if (value == null || value.isBlank()) {
+            violations.add(new Violation(field, "is required"));
+        } else if (!Deployment.SLUG.matcher(value).matches()) {
+            violations.add(new Violation(field, "must be a lower-case slug like web, phone or store"));
+        }
+    }
+
+    public Deployment find(String id) {
+        return deployments.find(id).orElseThrow(() -> DomainException.notFound("no deployment " + id));
+    }
+
+    public List<Deployment> all() {
+        return deployments.all();
+    }
+
+    /** Stops accepting answers now (idempotent). */
+    public Deployment close(String id) {
+        Deployment closed = find(id).closedAt(clock.instant());
+        deployments.replace(closed);
+        storage.awaitDurable();
+        return closed;
+    }
+
+    /** Creates invitations: one per customer reference, or {@code count} without a customer. */
+    public List<IssuedInvitation> invite(String id, List<String> customers, int count, Duration validFor) {
+        Deployment deployment = find(id);
+        if (deployment.mode() != DeploymentMode.INVITATION) {
+            throw DomainException.conflict("deployment " + id + " is an anonymous link; it takes no invitations");
+        }
+        List<String> invitees = new ArrayList<>(customers == null ? List.of() : customers);
+        if (invitees.isEmpty()) {
+            if (count < 1 || count > MAX_INVITATIONS_PER_REQUEST) {
+                throw DomainException.invalid("count", "must be between 1 and " + MAX_INVITATIONS_PER_REQUEST);
+            }
+            for (int i = 0; i < count; i++) {
+                invitees.add(null);
+            }
+        } else if (invitees.size() > MAX_INVITATIONS_PER_REQUEST) {
+            throw DomainException.invalid("customers", "at most " + MAX_INVITATIONS_PER_REQUEST + " per request");
+        }
+        if (validFor.isNegative() || validFor.isZero() || validFor.compareTo(Duration.ofDays(366)) > 0) {
+            throw DomainException.invalid("validDays", "must be between 1 and 366");
+        }
+        Instant expiresAt = clock.instant().plus(validFor);
+        List<IssuedInvitation> issued = new ArrayList<>();
+        for (String customer : invitees) {
+            issued.add(new IssuedInvitation(invitations.create(id, customer, expiresAt), customer, expiresAt));
+        }
+        storage.awaitDurable();
+        return issued;
+    }
+
+    /** What a respondent sees: refuses closed deployments and unusable invitations. */
+    public RespondentForm form(String id, String token) {
+        Deployment deployment = find(id);
+        Instant now = clock.instant();
+        if (!deployment.isOpenAt(now)) {
+            throw DomainException.conflict("this survey is " + deployment.statusAt(now));
+        }
+        Map<String, Object> progress = Map.of();
+        if (deployment.mode() == DeploymentMode.INVITATION) {
+            Invitation invitation = usableInvitation(deployment, token, now);
+            progress = invitation.progress();
+        }
+        SurveyTemplate template = surveys.template(deployment.template(), deployment.templateVersion());
+        return new RespondentForm(deployment, template.definition(), progress);
+    }
+
+    /** Saves a respondent's answers so far under their invitation, to resume later. */
+    public void saveProgress(String id, String token, Map<String, Object> answers) {
+        Deployment deployment = find(id);
+        Instant now = clock.instant();
+        if (deployment.mode() != DeploymentMode.INVITATION) {
+            throw DomainException.conflict("only invitation surveys can be saved and resumed");
+        }
+        usableInvitation(deployment, token, now);
+        checkProgress(surveys.template(deployment.template(), deployment.templateVersion()), answers);
+        if (!invitations.saveProgress(id, token, answers, now)) {
+            throw DomainException.conflict("this invitation has already been used");
+        }
+        storage.awaitDurable();
+    }
+
+    /** Saved progress is partial, so only its shape is checked: known items, plain values. */
+    private static void checkProgress(SurveyTemplate template, Map<String, Object> answers) {
+        Set<String> items = template.items().stream().map(SurveyItem::name).collect(Collectors.toSet());
+        List<Violation> violations = new ArrayList<>();
+        answers.forEach((name, value) -> {
+            if (!items.contains(name)) {
+                violations.add(new Violation("answers." + name, "is not an item of this survey"));
+            } else if (value instanceof Map<?, ?>
+                    || value instanceof List<?> list && list.stream().anyMatch(e -> e instanceof Map<?, ?> || e instanceof List<?>)) {
+                violations.add(new Violation("answers." + name, "must be a number, text or list"));
+            }
+        });
+        if (!violations.isEmpty()) {
+            throw DomainException.invalid("the saved answers are invalid", violations);
+        }
+    }
+
+    Invitation usableInvitation(Deployment deployment, String token, Instant now) {
+        if (token == null || token.isBlank()) {
+            throw DomainException.forbidden("this survey needs the invitation token from your invitation link");
+        }
+        Invitation invitation = invitations.find(deployment.id(), token)
+                .orElseThrow(() -> DomainException.forbidden("unknown invitation token"));
+        if (invitation.isExpiredAt(now)) {
+            throw new DomainException(DomainException.Kind.GONE, "this invitation has expired", List.of());
+        }
+        if (invitation.isUsed()) {
+            throw DomainException.conflict("this invitation has already been used");
+        }
+        return invitation;
+    }
+
+    /**
+     * Claims an invitation for a response (single use, atomic). A retry by the same response succeeds.
+     *
+     * @return the invited customer's reference, or null
+     */
+    public String claimInvitation(Deployment deployment, String token, String responseId) {
+        if (token == null || token.isBlank()) {
+            throw DomainException.forbidden("this survey needs the invitation token from your invitation link");
+        }
+        Instant now = clock.instant();
+        Optional<Invitation> claimed = invitations.claim(deployment.id(), token, responseId, now);
+        if (claimed.isPresent()) {
+            return claimed.get().customer();
+        }
+        Invitation known = invitations.find(deployment.id(), token)
+                .orElseThrow(() -> DomainException.forbidden("unknown invitation token"));
+        if (known.isExpiredAt(now)) {
+            throw new DomainException(DomainException.Kind.GONE, "this invitation has expired", List.of());
+        }
+        throw DomainException.conflict("this invitation has already been used");
+    }
+}

@@ -1,0 +1,123 @@
+package io.sentio.responses.boundary;
+
+import io.sentio.deployments.boundary.Deployments;
+import io.sentio.deployments.entity.Deployment;
+import io.sentio.deployments.entity.DeploymentMode;
+import io.sentio.problems.entity.DomainException;
+import io.sentio.problems.entity.Violation;
+import io.sentio.responses.control.ResponseStore;
+import io.sentio.responses.entity.SubmitOutcome;
+import io.sentio.responses.entity.Submission;
+import io.sentio.responses.entity.SurveyResponse;
+import io.sentio.storage.boundary.MongoStorage;
+import io.sentio.surveys.boundary.Surveys;
+import io.sentio.surveys.control.AnswerValidator;
+import io.sentio.surveys.entity.SurveyTemplate;
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Accepting survey answers. The rule this class exists for: an answer acknowledged to a respondent is
+ * durable and stored exactly once. Everything is checked before anything is written; the single write is
+ * idempotent by the client's response id; the caller is answered only after the store made it durable.
+ */
+@Singleton
+@Startup
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class Responses {
+
+    @Inject
+    MongoStorage storage;
+
+    @Inject
+    Deployments deployments;
+
+    @Inject
+    Surveys surveys;
+
+    private final Clock clock = Clock.systemUTC();
+    private final AnswerValidator validator = new AnswerValidator();
+    private ResponseStore responses;
+
+    @PostConstruct
+    void start() {
+        responses = new ResponseStore(storage.database());
+        responses.ensureIndexes();
+    }
+
+    public SubmitOutcome submit(String deploymentId, Submission submission) {
+        Deployment deployment = deployments.find(deploymentId);
+        SurveyTemplate template = surveys.template(deployment.template(), deployment.templateVersion());
+        Map<String, Object> answers = answered(submission.answers());
+        List<Violation> violations = new ArrayList<>();
+        if (submission.id() == null || !SurveyResponse.ID.matcher(submission.id()).matches()) {
+            violations.add(new Violation("id", "must be 8 to 64 letters, digits, '-' or '_' (a UUID fits)"));
+        }
+        if (submission.language() == null || !deployment.offers(submission.language())) {
+            violations.add(new Violation("language", "must be one of " + deployment.languages()));
+        }
+        if (submission.answers() == null) {
+            violations.add(new Violation("answers", "is required"));
+        } else {
+            validator.validate(template, answers)
+                    .forEach(v -> violations.add(new Violation("answers." + v.field(), v.reason())));
+        }
+        if (!violations.isEmpty()) {
+            throw DomainException.invalid("the response is invalid", violations);
+        }
+        Instant now = clock.instant();
+        if (!deployment.isOpenAt(now)) {
+            throw DomainException.conflict("deployment " + deploymentId + " is " + deployment.statusAt(now)
+                    + " and accepts no answers");
+        }
+        answers = validator.normalise(template, answers);
+        String fingerprint = SurveyResponse.fingerprint(deploymentId, submission.language(), answers);
+        String customer = deployment.mode() == DeploymentMode.INVITATION
+                ? deployments.claimInvitation(deployment, submission.token(), submission.id())
+                : null;
+        SurveyResponse response = new SurveyResponse(submission.id(), deploymentId, deployment.touchpoint(),
+                template.id(), template.version(), submission.language(), answers, fingerprint, now, customer);
+        boolean created = responses.insert(response);
+        if (!created) {
+            SurveyResponse existing = responses.find(submission.id()).orElseThrow(
+                    () -> new IllegalStateException("response " + submission.id() + " vanished after a duplicate key"));
+            if (!existing.deploymentId().equals(deploymentId) || !existing.fingerprint().equals(fingerprint)) {
+                throw DomainException.conflict("response " + submission.id() + " was already submitted with other answers");
+            }
+        }
+        // A retry may arrive while the first attempt's write is not yet durable: wait in both cases.
+        storage.awaitDurable();
+        return created ? SubmitOutcome.CREATED : SubmitOutcome.ALREADY_STORED;
+    }
+
+    public long countFor(String deploymentId) {
+        return responses.countByDeployment(deploymentId);
+    }
+
+    /** Unanswered questions may come as null; they are simply not stored. */
+    private static Map<String, Object> answered(Map<String, Object> answers) {
+        Map<String, Object> result = new LinkedHashMap<>();
+        if (answers != null) {
+            answers.forEach((k, v) -> {
+                if (v != null) {
+                    result.put(k, v);
+                }
+            });
+        }
+        return result;
+    }
+}

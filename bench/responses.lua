@@ -1,0 +1,29 @@
+-- wrk script: each request submits a new ACSI response with a unique client id to one deployment.
+-- The deployment id comes from the environment (SENTIO_BENCH_DEPLOYMENT).
+local counter = 0
+local thread_id = 0
+local deployment = os.getenv("SENTIO_BENCH_DEPLOYMENT")
+local run = os.getenv("SENTIO_BENCH_RUN") or "run"
+
+function setup(thread)
+  thread_id = thread_id + 1
+  thread:set("tid", thread_id)
+end
+
+function init(args)
+  counter = 0
+end
+
+request = function()
+  counter = counter + 1
+  local id = string.format("%s-%d-%d", run, tid, counter)
+  local level = (counter % 10) + 1
+  local answers = string.format(
+    '{"CE1":%d,"CE2":%d,"CE3":%d,"PQ1":%d,"PQ2":%d,"PQ3":%d,"PV1":%d,"PV2":%d,"SAT1":%d,"SAT2":%d,"SAT3":%d,' ..
+    '"CC1":%d,"CL1":%d,"CL2":%d,"NPS":%d,"COMMENT":"benchmark comment %d"}',
+    level, level, level, level, level, level, level, level, level, level, level, counter % 2, level, level,
+    level % 11, counter)
+  local body = string.format('{"id":"%s","language":"en","answers":%s}', id, answers)
+  return wrk.format("POST", "/api/v1/deployments/" .. deployment .. "/responses",
+    { ["Content-Type"] = "application/json" }, body)
+end

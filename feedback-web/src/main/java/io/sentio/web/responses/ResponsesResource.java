@@ -1,0 +1,53 @@
+package io.sentio.web.responses;
+
+import io.sentio.responses.boundary.Responses;
+import io.sentio.responses.entity.SubmitOutcome;
+import io.sentio.responses.entity.Submission;
+import jakarta.annotation.security.PermitAll;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+/**
+ * Respondents submitting answers. Public: an anonymous link needs no account, an invitation deployment
+ * checks the token in the body. 201 when stored, 200 when the same submission was already stored.
+ */
+@Path("deployments/{id}/responses")
+@RequestScoped
+@PermitAll
+public class ResponsesResource {
+
+    @Inject
+    Responses responses;
+
+    @Context
+    UriInfo uri;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response submit(@PathParam("id") String deploymentId, String body) {
+        JsonObject json = JsonAnswers.object(body);
+        Submission submission = new Submission(JsonAnswers.string(json, "id"), JsonAnswers.string(json, "language"),
+                JsonAnswers.answers(json), JsonAnswers.string(json, "token"));
+        SubmitOutcome outcome = responses.submit(deploymentId, submission);
+        JsonObject receipt = Json.createObjectBuilder()
+                .add("id", submission.id())
+                .add("deployment", deploymentId)
+                .add("status", outcome == SubmitOutcome.CREATED ? "created" : "already-stored")
+                .build();
+        return Response.status(outcome == SubmitOutcome.CREATED ? 201 : 200)
+                .location(uri.getAbsolutePathBuilder().path(submission.id()).build())
+                .entity(receipt).build();
+    }
+}
