@@ -219,6 +219,15 @@ public final class AnswerValidator {
             violations.add(new AnswerViolation(item.name(), "wrong type: " + expected + describe(value)));
             return null;
         }
+        if (number instanceof Integer || number instanceof Long || number instanceof Short || number instanceof Byte) {
+            long v = number.longValue(); // the common case, without BigDecimal
+            if (v < Integer.MIN_VALUE || v > Integer.MAX_VALUE) {
+                violations.add(new AnswerViolation(item.name(), "out of range: " + v + " is not within "
+                        + item.scaleMin() + " to " + item.scaleMax()));
+                return null;
+            }
+            return (int) v;
+        }
         BigDecimal decimal = decimal(number);
         if (decimal == null) {
             violations.add(new AnswerViolation(item.name(), "wrong type: " + expected + "a non-finite number"));
@@ -229,7 +238,7 @@ public final class AnswerValidator {
                     + item.scaleMin() + " to " + item.scaleMax()));
             return null;
         }
-        if (decimal.signum() != 0 && decimal.stripTrailingZeros().scale() > 0) {
+        if (decimal.scale() > 0 && decimal.signum() != 0 && decimal.stripTrailingZeros().scale() > 0) {
             violations.add(new AnswerViolation(item.name(), "wrong type: " + expected + "the fraction "
                     + shortNumber(decimal)));
             return null;

@@ -54,7 +54,7 @@ public final class TemplateParser {
             Json.createReaderFactory(Map.of(JsonConfig.KEY_STRATEGY, JsonConfig.KeyStrategy.NONE));
 
     private static final Set<String> LAYOUT_TYPES = Set.of("panel", "html", "image");
-    private static final Set<String> TEXT_INPUT_TYPES = Set.of("text", "email", "tel", "url", "date");
+    private static final List<String> TEXT_INPUT_TYPES = List.of("text", "email", "tel", "url", "date");
     private static final List<String> CONDITIONS = List.of("visibleIf", "enableIf", "requiredIf");
     /** Properties whose presence changes the answer's key or shape beyond what an item declares. */
     private static final List<String> REFUSED = List.of("valueName", "rateValues", "valueTrue", "valueFalse",
