@@ -113,6 +113,12 @@
       .then(function () { return submit(language, answers, attempt + 1); });
   }
 
+  // Sentio's measurement metadata on questions and surveys; declared so SurveyJS keeps it without warnings.
+  ["construct", "measure", "aspect", "scaleMin:number", "scaleMax:number"].forEach(function (name) {
+    Survey.Serializer.addProperty("question", { name: name, visible: false });
+  });
+  Survey.Serializer.addProperty("survey", { name: "sentio", visible: false });
+
   function start(form) {
     var language = pickLanguage(form.languages);
     var survey = new Survey.Model(form.survey);

@@ -92,11 +92,19 @@ class RespondentPageIT {
                 continue;
             }
             List<WebElement> ratings = question.findElements(By.cssSelector(".sd-rating__item"));
+            List<WebElement> dropdowns = question.findElements(By.cssSelector(".sd-dropdown"));
             List<WebElement> radios = question.findElements(By.cssSelector("input[type=radio]"));
             List<WebElement> text = question.findElements(By.cssSelector("textarea"));
             if (!ratings.isEmpty()) {
                 ratings.stream().filter(r -> r.getText().trim().equals("8")).findFirst()
                         .orElse(ratings.get(ratings.size() - 1)).click();
+            } else if (!dropdowns.isEmpty()) {
+                // At phone width SurveyJS renders a rating scale as a drop-down list.
+                dropdowns.get(0).click();
+                WebElement item = new WebDriverWait(browser, Duration.ofSeconds(5)).until(d -> d
+                        .findElements(By.cssSelector(".sv-popup:not([style*='display: none']) .sv-list__item")).stream()
+                        .filter(e -> e.isDisplayed() && e.getText().trim().equals("8")).findFirst().orElse(null));
+                item.click();
             } else if (!radios.isEmpty()) {
                 WebElement no = radios.stream().filter(r -> "0".equals(r.getDomAttribute("value"))).findFirst()
                         .orElse(radios.get(0));

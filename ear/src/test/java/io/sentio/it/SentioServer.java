@@ -10,7 +10,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
@@ -112,15 +115,15 @@ final class SentioServer implements AutoCloseable {
         }
     }
 
-    private java.util.Optional<ProcessHandle> javaProcess() {
+    private Optional<ProcessHandle> javaProcess() {
         try {
             Path pidFile = work.resolve("server.pid");
             if (!Files.exists(pidFile)) {
-                return java.util.Optional.empty();
+                return Optional.empty();
             }
             return ProcessHandle.of(Long.parseLong(Files.readString(pidFile).trim()));
         } catch (IOException | NumberFormatException e) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 
@@ -129,13 +132,13 @@ final class SentioServer implements AutoCloseable {
         if (process == null) {
             return;
         }
-        java.util.Optional<ProcessHandle> java = javaProcess();
+        Optional<ProcessHandle> jvm = javaProcess();
         process.destroy();
-        java.ifPresent(ProcessHandle::destroy);
+        jvm.ifPresent(ProcessHandle::destroy);
         try {
-            java.ifPresent(p -> p.onExit().orTimeout(60, java.util.concurrent.TimeUnit.SECONDS).join());
+            jvm.ifPresent(p -> p.onExit().orTimeout(60, TimeUnit.SECONDS).join());
         } catch (RuntimeException e) {
-            java.ifPresent(ProcessHandle::destroyForcibly);
+            jvm.ifPresent(ProcessHandle::destroyForcibly);
         }
         process.destroyForcibly();
     }
@@ -167,7 +170,7 @@ final class SentioServer implements AutoCloseable {
             return;
         }
         try (Stream<Path> paths = Files.walk(root)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -9,33 +9,28 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
-import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 
 import java.io.StringReader;
-import java.util.Map;
 
 /**
- * What the respondent page reads and saves: the survey of an open deployment (only what a respondent needs
- * to see) and, for invitations, answers saved to resume later.
+ * What the respondent page reads: the survey of an open deployment (only what a respondent needs to see)
+ * and, for invitations, the answers saved earlier to resume.
  */
-@Path("deployments/{id}")
+@Path("deployments/{id}/form")
 @RequestScoped
 @PermitAll
-public class RespondentResource {
+public class RespondentFormResource {
 
     @Inject
     Deployments deployments;
 
     @GET
-    @Path("form")
     @Produces(MediaType.APPLICATION_JSON)
     public JsonObject form(@PathParam("id") String id, @QueryParam("t") String token) {
         RespondentForm form = deployments.form(id, token);
@@ -49,14 +44,5 @@ public class RespondentResource {
         json.add("progress", form.progress().isEmpty() ? JsonValue.EMPTY_JSON_OBJECT
                 : Json.createObjectBuilder(form.progress()).build());
         return json.build();
-    }
-
-    @PUT
-    @Path("progress")
-    @Consumes(MediaType.APPLICATION_JSON)
-    public Response saveProgress(@PathParam("id") String id, @QueryParam("t") String token, String body) {
-        Map<String, Object> answers = JsonAnswers.answers(JsonAnswers.object(body));
-        deployments.saveProgress(id, token, answers == null ? Map.of() : answers);
-        return Response.noContent().build();
     }
 }
