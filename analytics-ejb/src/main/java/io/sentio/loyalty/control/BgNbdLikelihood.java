@@ -105,9 +105,9 @@ final class BgNbdLikelihood {
      * digamma functions, once per distinct x.
      */
     double[] valueAndGradient(double r, double alpha, double a, double b) {
-        double psiR = Gamma.digamma(r);
-        double psiB = Gamma.digamma(b);
-        double psiAB = Gamma.digamma(a + b);
+        double psiR = GaussHypergeometric.digamma(r);
+        double psiB = GaussHypergeometric.digamma(b);
+        double psiAB = GaussHypergeometric.digamma(a + b);
         double lnGammaR = Gamma.logGamma(r);
         double lnGammaB = Gamma.logGamma(b);
         double lnGammaAB = Gamma.logGamma(a + b);
@@ -127,11 +127,11 @@ final class BgNbdLikelihood {
             }
             grouped[0] += c * (Gamma.logGamma(r + x) - lnGammaR + r * lnAlpha + lnGammaAB + Gamma.logGamma(b + x)
                     - lnGammaB - Gamma.logGamma(a + b + x));
-            double psiABX = Gamma.digamma(a + b + x);
-            grouped[1] += c * (Gamma.digamma(r + x) - psiR + lnAlpha);
+            double psiABX = GaussHypergeometric.digamma(a + b + x);
+            grouped[1] += c * (GaussHypergeometric.digamma(r + x) - psiR + lnAlpha);
             grouped[2] += c * r / alpha;
             grouped[3] += c * (psiAB - psiABX);
-            grouped[4] += c * (psiAB + Gamma.digamma(b + x) - psiB - psiABX);
+            grouped[4] += c * (psiAB + GaussHypergeometric.digamma(b + x) - psiB - psiABX);
             logDropWeight[g] = lnA - Math.log(b + x - 1);
         }
         // sums: value, d/dr, d/dalpha, sum of pi (for d/da), sum of pi/(b+x-1) (for d/db)

@@ -268,7 +268,7 @@ public final class GammaGammaModel {
          */
         double[] valueAndGradient(double p, double q, double gamma) {
             double lnGammaQ = Gamma.logGamma(q);
-            double psiQ = Gamma.digamma(q);
+            double psiQ = GaussHypergeometric.digamma(q);
             double lnGamma = Math.log(gamma);
             double value = 0;
             double dp = 0;
@@ -278,9 +278,9 @@ public final class GammaGammaModel {
                 int x = distinct[g];
                 double px = p * x;
                 double c = count[g];
-                double psiPXQ = Gamma.digamma(px + q);
+                double psiPXQ = GaussHypergeometric.digamma(px + q);
                 value += c * (Gamma.logGamma(px + q) - Gamma.logGamma(px) - lnGammaQ + q * lnGamma + px * Math.log(x));
-                dp += c * x * (psiPXQ - Gamma.digamma(px) + Math.log(x));
+                dp += c * x * (psiPXQ - GaussHypergeometric.digamma(px) + Math.log(x));
                 dq += c * (psiPXQ - psiQ + lnGamma);
                 dGamma += c * q / gamma;
             }

@@ -8,8 +8,9 @@ public record BgNbdFit(double r, double alpha, double a, double b, double logLik
 
     public BgNbdFit {
         new BgNbdParameters(r, alpha, a, b);
-        if (!(logLikelihood <= 0)) {
-            throw new InvalidLoyaltyDataException("logLikelihood must be finite and <= 0, was " + logLikelihood,
+        // a density of purchase times, so it may be positive (e.g. for a coarse time unit); only finite is required
+        if (!Double.isFinite(logLikelihood)) {
+            throw new InvalidLoyaltyDataException("logLikelihood must be finite, was " + logLikelihood,
                     0, "logLikelihood");
         }
     }
