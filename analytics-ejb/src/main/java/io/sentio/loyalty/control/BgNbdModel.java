@@ -17,7 +17,8 @@ import org.apache.commons.math3.special.Gamma;
  * the maximum-likelihood parameters for a cohort. Instances are immutable and thread-safe.
  *
  * <p>Numerics: the likelihood is evaluated in log space with a log-sum-exp of its two terms, so large x and T
- * cannot overflow; the factor (a+b+x&minus;1)/(a&minus;1) of the FHL expressions for E[X(t)] and E[Y(t) | x, t<sub>x</sub>, T] (eq. 10), singular at a = 1, is evaluated
+ * cannot overflow; the factor (a+b+x&minus;1)/(a&minus;1) of the FHL expressions for E[X(t)] and
+ * E[Y(t) | x, t<sub>x</sub>, T] (eq. 10), singular at a = 1, is evaluated
  * through Euler's transformation as a series in (a&minus;1) near a = 1 (see {@link #bracket}).
  */
 public final class BgNbdModel {
@@ -75,7 +76,8 @@ public final class BgNbdModel {
 
     /**
      * E[X(t)], the expected number of purchases in (0, t] of a customer who made a first purchase at time 0,
-     * FHL 2005 (the unconditional expectation, section 3): (a+b&minus;1)/(a&minus;1) &middot; [1 &minus; (&alpha;/(&alpha;+t))<sup>r</sup>
+     * FHL 2005 (the unconditional expectation, section 3):
+     * (a+b&minus;1)/(a&minus;1) &middot; [1 &minus; (&alpha;/(&alpha;+t))<sup>r</sup>
      * <sub>2</sub>F<sub>1</sub>(r, b; a+b&minus;1; t/(&alpha;+t))].
      */
     public double expectedPurchases(double t) {

@@ -95,8 +95,8 @@ public final class ClvEstimator {
                     "discountRate");
         }
         if (discountRate > 0 && Math.ceil(horizon) > 100_000) {
-            throw new InvalidLoyaltyDataException("a discounted horizon must be at most 100000 periods, was " + horizon, 0,
-                    "horizon");
+            throw new InvalidLoyaltyDataException(
+                    "a discounted horizon must be at most 100000 periods, was " + horizon, 0, "horizon");
         }
     }
 }

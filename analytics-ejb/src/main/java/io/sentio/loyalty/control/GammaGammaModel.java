@@ -84,7 +84,8 @@ public final class GammaGammaModel {
      * Maximum-likelihood fit on the customers with x &gt; 0 and m &gt; 0: Nelder-Mead from several starting
      * points on log(p, q, &gamma;) on a systematic subsample of at most {@value #PILOT_SIZE} of them, then
      * Newton-Raphson on the analytic gradient, first on the subsample and then over all of them from there,
-     * to full convergence (as {@link BgNbdEstimation}; {@link LogSpaceOptimizer}). Spends are divided by their mean first, so that &gamma; is of order one in
+     * to full convergence (as {@link BgNbdEstimation}; {@link LogSpaceOptimizer}). Spends are divided by their
+     * mean first, so that &gamma; is of order one in
      * any currency (&gamma; scales with money; p and q are scale-free).
      *
      * @throws InvalidLoyaltyDataException when fewer than 2 customers have repeat purchases with positive spend

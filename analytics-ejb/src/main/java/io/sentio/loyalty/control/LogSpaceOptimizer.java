@@ -20,9 +20,10 @@ import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.NelderMeadSimplex
 import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.SimplexOptimizer;
 
 /**
- * Minimises a smooth objective of log-parameters with Commons Math's derivative-free optimisers: Nelder-Mead
- * (robust far from the optimum) and BOBYQA (Powell 2009; a trust-region method with a quadratic model,
- * converging fast near the optimum). Log-parameters are bounded to [&minus;{@value #BOUND}, {@value #BOUND}] for
+ * Minimises a smooth objective of log-parameters: Commons Math's Nelder-Mead (robust far from the optimum, used
+ * for the multi-start pilot), a Newton-Raphson polish on an analytic gradient (Cholesky solves from Commons Math;
+ * quadratic convergence near the optimum), and Commons Math's BOBYQA (Powell 2009) plus Nelder-Mead restarts as
+ * the fallback should Newton fail. Log-parameters are bounded to [&minus;{@value #BOUND}, {@value #BOUND}] for
  * BOBYQA, i.e. parameters within e<sup>&plusmn;30</sup>, far beyond any sensible value. One instance per fit;
  * not thread-safe (it counts evaluations), although the objective itself may evaluate in parallel.
  */
