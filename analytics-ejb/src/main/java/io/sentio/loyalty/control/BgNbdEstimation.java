@@ -1,0 +1,124 @@
+package io.sentio.loyalty.control;
+
+import io.sentio.loyalty.entity.BgNbdFit;
+import io.sentio.loyalty.entity.CustomerSummaries;
+import io.sentio.loyalty.entity.InvalidLoyaltyDataException;
+
+/**
+ * Maximum-likelihood estimation of the BG/NBD parameters (FHL 2005 eq. 6) with Commons Math derivative-free
+ * optimisers on log-parameters (which keeps them positive and the problem well scaled):
+ * <ol>
+ * <li>times are divided by the mean T, so that &alpha; is of order one whatever the time unit (the likelihood
+ * changes by the constant &Sigma;x ln(scale), added back at the end);</li>
+ * <li>pilot: Nelder-Mead (Commons Math) from several starting points on a systematic subsample of at most
+ * {@value #PILOT_SIZE} customers (all of them for smaller cohorts), loosely, to find the basin cheaply; then
+ * Newton-Raphson on the analytic gradient ({@link BgNbdLikelihood#valueAndGradient}) to the subsample's
+ * optimum;</li>
+ * <li>full: Newton-Raphson over the whole cohort from the pilot optimum, starting with the pilot's Hessian
+ * (the objective is the mean log-likelihood per customer, so the subsample's Hessian estimates the full one),
+ * to a step below 10<sup>&minus;10</sup> in every log-parameter; should Newton fail, BOBYQA and Nelder-Mead
+ * restarts take over ({@link LogSpaceOptimizer}).</li>
+ * </ol>
+ * The result is the full-data MLE; the pilot only chooses where the full-data search starts.
+ */
+final class BgNbdEstimation {
+
+    static final int PILOT_SIZE = 20_000;
+    /** The pilot only has to land in the optimum's basin; Newton does the rest. */
+    static final double PILOT_TOLERANCE = 1e-5;
+    private static final System.Logger LOG = System.getLogger(BgNbdEstimation.class.getName());
+    private static final double[][] STARTS = {{1, 1, 1}, {0.5, 0.5, 3}, {2, 2, 8}};
+
+    private BgNbdEstimation() {
+    }
+
+    static BgNbdFit fit(CustomerSummaries data) {
+        int[] x = data.frequencies();
+        double[] tx = data.recencies();
+        double[] age = data.ages();
+        int n = x.length;
+        long totalX = 0;
+        double totalAge = 0;
+        for (int i = 0; i < n; i++) {
+            totalX += x[i];
+            totalAge += age[i];
+        }
+        if (totalX == 0) {
+            throw new InvalidLoyaltyDataException(
+                    "no customer has a repeat purchase: the BG/NBD model cannot be fitted", 0, "frequency");
+        }
+        double scale = totalAge > 0 ? totalAge / n : 1;
+        for (int i = 0; i < n; i++) {
+            tx[i] /= scale;
+            age[i] /= scale;
+        }
+        BgNbdLikelihood full = new BgNbdLikelihood(x, tx, age);
+        BgNbdLikelihood pilot = n > PILOT_SIZE ? subsample(x, tx, age) : full;
+        double rate = (double) totalX / (totalAge / scale);
+
+        LogSpaceOptimizer pilotSearch = new LogSpaceOptimizer(objective(pilot), 4);
+        double[] best = null;
+        double bestValue = Double.POSITIVE_INFINITY;
+        for (double[] s : STARTS) {
+            double[] start = {Math.log(s[0]), Math.log(s[0] / rate), Math.log(s[1]), Math.log(s[2])};
+            double[] found = pilotSearch.nelderMead(start, 0.5, PILOT_TOLERANCE);
+            double value = pilotSearch.value(found);
+            if (value < bestValue) {
+                bestValue = value;
+                best = found;
+            }
+        }
+        LogSpaceOptimizer.Minimum pilotMinimum = pilotSearch.newton(best, gradient(pilot), null);
+        LogSpaceOptimizer fullSearch = new LogSpaceOptimizer(objective(full), 4);
+        double[] theta = pilot == full ? pilotMinimum.theta()
+                : fullSearch.newton(pilotMinimum.theta(), gradient(full), pilotMinimum.hessian()).theta();
+        LOG.log(System.Logger.Level.DEBUG, "BG/NBD fit of {0} customers: {1} pilot and {2} full evaluations",
+                n, pilotSearch.evaluations(), fullSearch.evaluations());
+        double r = Math.exp(theta[0]);
+        double alpha = Math.exp(theta[1]);
+        double a = Math.exp(theta[2]);
+        double b = Math.exp(theta[3]);
+        double logLikelihood = full.value(r, alpha, a, b) - totalX * Math.log(scale);
+        return new BgNbdFit(r, alpha * scale, a, b, logLikelihood);
+    }
+
+    /** Negative mean log-likelihood in log-parameters; +&infin; where it is not finite. */
+    private static LogSpaceOptimizer.Objective objective(BgNbdLikelihood likelihood) {
+        double n = likelihood.size();
+        return theta -> {
+            double v = -likelihood.value(Math.exp(theta[0]), Math.exp(theta[1]), Math.exp(theta[2]),
+                    Math.exp(theta[3])) / n;
+            return Double.isFinite(v) ? v : Double.MAX_VALUE;
+        };
+    }
+
+    /** The gradient of {@link #objective} in log-parameters: &part;F/&part;ln&theta; = &theta; &part;F/&part;&theta;. */
+    private static LogSpaceOptimizer.Gradient gradient(BgNbdLikelihood likelihood) {
+        double n = likelihood.size();
+        return theta -> {
+            double[] params = {Math.exp(theta[0]), Math.exp(theta[1]), Math.exp(theta[2]), Math.exp(theta[3])};
+            double[] v = likelihood.valueAndGradient(params[0], params[1], params[2], params[3]);
+            double[] out = new double[5];
+            out[0] = -v[0] / n;
+            for (int j = 0; j < 4; j++) {
+                out[j + 1] = -params[j] * v[j + 1] / n;
+            }
+            return out;
+        };
+    }
+
+    private static BgNbdLikelihood subsample(int[] x, double[] tx, double[] age) {
+        int n = x.length;
+        int stride = (n + PILOT_SIZE - 1) / PILOT_SIZE;
+        int m = (n + stride - 1) / stride;
+        int[] sx = new int[m];
+        double[] stx = new double[m];
+        double[] sage = new double[m];
+        for (int j = 0; j < m; j++) {
+            sx[j] = x[j * stride];
+            stx[j] = tx[j * stride];
+            sage[j] = age[j * stride];
+        }
+        return new BgNbdLikelihood(sx, stx, sage);
+    }
+}
