@@ -1,6 +1,11 @@
 package io.sentio.search.control;
 
 import com.ibm.icu.text.Transliterator;
+import com.ibm.icu.text.UnicodeSetIterator;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.BitSet;
 
 /**
@@ -12,7 +17,7 @@ import java.util.BitSet;
  * simplified for lexicon look-ups. Phrase-level conversions (which ICU also does) are left to
  * {@link org.apache.lucene.analysis.icu.ICUTransformFilter} in the analyzers.
  *
- * <p>Thread-safe: the tables are built once in the class initialiser (about 0.2 s) and never change.
+ * <p>Thread-safe: the tables are built once in the class initialiser and never change.
  */
 public final class HanVariants {
 
@@ -23,21 +28,43 @@ public final class HanVariants {
     private static final BitSet SIMPLIFIED_ONLY = new BitSet();
 
     static {
+        for (int c = FIRST; c <= LAST; c++) {
+            TO_SIMPLIFIED[c - FIRST] = (char) c;
+        }
         Transliterator t2s = Transliterator.getInstance("Traditional-Simplified");
         Transliterator s2t = Transliterator.getInstance("Simplified-Traditional");
-        for (int c = FIRST; c <= LAST; c++) {
-            String s = String.valueOf((char) c);
-            String simplified = t2s.transliterate(s);
-            String traditional = s2t.transliterate(s);
-            TO_SIMPLIFIED[c - FIRST] = (char) c;
-            if (simplified.length() == 1 && simplified.charAt(0) != c) {
-                TRADITIONAL_ONLY.set(c - FIRST);
-                TO_SIMPLIFIED[c - FIRST] = simplified.charAt(0);
-            }
-            if (traditional.length() == 1 && traditional.charAt(0) != c) {
-                SIMPLIFIED_ONLY.set(c - FIRST);
+        for (Map.Entry<Character, Character> e : mapped(t2s).entrySet()) {
+            TRADITIONAL_ONLY.set(e.getKey() - FIRST);
+            TO_SIMPLIFIED[e.getKey() - FIRST] = e.getValue();
+        }
+        for (Character c : mapped(s2t).keySet()) {
+            SIMPLIFIED_ONLY.set(c - FIRST);
+        }
+    }
+
+    /**
+     * Characters of the block that the transform changes into exactly one other character. Only the
+     * transform's source set is tried, in one call with one character per line: the line breaks keep
+     * ICU's phrase rules from joining neighbours, and one call is far cheaper than one per character.
+     */
+    private static Map<Character, Character> mapped(Transliterator t) {
+        StringBuilder block = new StringBuilder();
+        List<Character> chars = new ArrayList<>();
+        UnicodeSetIterator it = new UnicodeSetIterator(t.getSourceSet());
+        while (it.next()) {
+            if (it.codepoint >= FIRST && it.codepoint <= LAST) {
+                chars.add((char) it.codepoint);
+                block.append((char) it.codepoint).append('\n');
             }
         }
+        String[] out = t.transliterate(block.toString()).split("\n", -1);
+        Map<Character, Character> result = new HashMap<>();
+        for (int i = 0; i < chars.size(); i++) {
+            if (out[i].length() == 1 && out[i].charAt(0) != chars.get(i)) {
+                result.put(chars.get(i), out[i].charAt(0));
+            }
+        }
+        return result;
     }
 
     private HanVariants() {
