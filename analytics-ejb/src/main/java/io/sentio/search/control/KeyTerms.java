@@ -69,7 +69,7 @@ import org.apache.lucene.util.QueryBuilder;
  * to discover candidates; the best {@value #MAX_WORD_CANDIDATES} words (pre-ranked with index document
  * frequencies) and {@value #MAX_PHRASE_CANDIDATES} phrases (by sample frequency) then get exact
  * foreground and background counts from the index, so reported counts and scores are exact even when
- * the discovery was sampled. Cost: sample analysis plus 2 counting queries per candidate.
+ * the discovery was sampled. Terms in fewer than {@value #MIN_COUNT} foreground comments are not reported. Cost: sample analysis plus 2 counting queries per candidate.
  *
  * <p>Thread-safe.
  */
@@ -79,6 +79,8 @@ public final class KeyTerms {
     static final int MAX_WORD_CANDIDATES = 150;
     static final int MAX_PHRASE_CANDIDATES = 50;
     static final int MIN_SAMPLE_COUNT = 2;
+    /** Minimum exact foreground count, as Elasticsearch's significant_terms min_doc_count default: rarer terms are noise. */
+    static final int MIN_COUNT = 3;
     static final int MAX_SIZE = 100;
     private static final long SAMPLE_SEED = 20_250_101L;
     private static final List<String> WORD_FIELDS =
@@ -162,7 +164,7 @@ public final class KeyTerms {
             long total = searcher.count(term);
             long a = searcher.count(new BooleanQuery.Builder().add(term, Occur.MUST).add(foreground, Occur.FILTER).build());
             long b = total - a;
-            if (a == 0 || !overRepresented(a, b, fgN, bgN)) {
+            if (a < MIN_COUNT || !overRepresented(a, b, fgN, bgN)) {
                 continue;
             }
             out.add(new KeyTerm(c.surface(), logLikelihoodRatio(a, b, fgN - a, bgN - b), a));

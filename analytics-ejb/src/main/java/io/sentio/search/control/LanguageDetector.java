@@ -38,6 +38,12 @@ public final class LanguageDetector {
         for (int i = 0; i < text.length(); ) {
             int cp = text.codePointAt(i);
             i += Character.charCount(cp);
+            if (cp < 0x80) { // ASCII fast path: no script table look-up
+                if ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z') {
+                    latin++;
+                }
+                continue;
+            }
             Character.UnicodeScript script = Character.UnicodeScript.of(cp);
             if (script == Character.UnicodeScript.HAN) {
                 han++;

@@ -322,7 +322,8 @@ public final class SentimentScorer {
     }
 
     private static boolean isHan(char c) {
-        return Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN;
+        // fast path: nothing below U+2E80 is Han; the script table look-up is a binary search
+        return c >= '\u2E80' && Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN;
     }
 
     private static boolean isWordChar(char c) {
@@ -356,11 +357,19 @@ public final class SentimentScorer {
     private static boolean hasMixedCase(String text) {
         boolean upperWord = false;
         boolean otherWord = false;
-        for (String w : text.split("\\s+")) {
-            if (w.isEmpty() || !Character.isLetter(w.charAt(0)) || isHan(w.charAt(0))) {
+        int n = text.length();
+        for (int i = 0; i < n; ) {
+            while (i < n && Character.isWhitespace(text.charAt(i))) {
+                i++;
+            }
+            int start = i;
+            while (i < n && !Character.isWhitespace(text.charAt(i))) {
+                i++;
+            }
+            if (i == start || !Character.isLetter(text.charAt(start)) || isHan(text.charAt(start))) {
                 continue;
             }
-            if (isAllCaps(w)) {
+            if (isAllCaps(text.substring(start, i))) {
                 upperWord = true;
             } else {
                 otherWord = true;
