@@ -169,6 +169,11 @@ public final class CommentSearch {
                 .withBreakIterator(() -> LengthGoalBreakIterator.createClosestToLength(
                         BreakIterator.getSentenceInstance(Locale.ROOT), SNIPPET_GOAL, 0.5f))
                 .withMaxLength(10_000)
+                // Term-level highlighting from a plain token stream: no per-document MemoryIndex, which
+                // dominated search latency; a phrase's words are marked wherever they occur in the passage.
+                .withWeightMatches(false)
+                .withHighlightPhrasesStrictly(false)
+                .withPassageRelevancyOverSpeed(false)
                 .build();
     }
 
