@@ -3,20 +3,16 @@
 (function () {
   "use strict";
 
+  var call = window.sentioApi("../api/v1/");
+
+  /** Calls the API; a lapsed sign-in goes back to the sign-in page. */
   function api(method, path, body) {
-    return fetch("../api/v1/" + path, {
-      method: method,
-      headers: { "Content-Type": "application/json", "Accept": "application/json", "X-Requested-With": "fetch" },
-      body: body === undefined ? undefined : JSON.stringify(body),
-      credentials: "same-origin"
-    }).then(function (response) {
-      if (response.status === 401) {
+    return call(method, path, body).then(function (result) {
+      if (result.status === 401) {
         window.location.assign("../login.html?next=" + encodeURIComponent(window.location.pathname));
         return Promise.reject(new Error("signed out"));
       }
-      return response.text().then(function (text) {
-        return { ok: response.ok, status: response.status, body: text ? JSON.parse(text) : null };
-      });
+      return result;
     });
   }
 

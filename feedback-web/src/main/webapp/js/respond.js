@@ -79,20 +79,7 @@
     return text;
   }
 
-  function api(method, path, body) {
-    return fetch("api/v1/" + path, {
-      method: method,
-      headers: { "Content-Type": "application/json", "Accept": "application/json", "X-Requested-With": "fetch" },
-      body: body === undefined ? undefined : JSON.stringify(body),
-      credentials: "same-origin"
-    }).then(function (response) {
-      return response.text().then(function (text) {
-        var json = null;
-        try { json = text ? JSON.parse(text) : null; } catch (e) { json = null; }
-        return { ok: response.ok, status: response.status, body: json };
-      });
-    });
-  }
+  var api = window.sentioApi("api/v1/");
 
   /** Submits with retries on network errors and 5xx; the same id each time keeps it idempotent. */
   function submit(language, answers, attempt) {

@@ -5,20 +5,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.io.File;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
@@ -28,32 +19,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(SharedServer.class)
 class RespondentPageIT {
 
+    private Browser phone;
     private WebDriver browser;
-    private Path profile;
 
     @BeforeEach
-    void openBrowser() throws IOException {
-        profile = Files.createTempDirectory("sentio-chromium");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(System.getProperty("sentio.chromium", "/usr/bin/chromium"));
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--user-data-dir=" + profile, "--window-size=390,844", "--lang=zh-CN");
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(System.getProperty("sentio.chromedriver", "/usr/bin/chromedriver")))
-                .build();
-        browser = new ChromeDriver(service, options);
+    void openBrowser() {
+        phone = new Browser(Browser.PHONE, "zh-CN");
+        browser = phone.driver;
     }
 
     @AfterEach
     void closeBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
+        phone.close();
     }
 
     @Test
-    void aRespondentAnswersTheAcsiSurveyInChineseOnAPhone(Api api) throws IOException {
+    void aRespondentAnswersTheAcsiSurveyInChineseOnAPhone(Api api) {
         var deployment = api.deploy("acsi", "phone");
         browser.get(deployment.getString("link") + "&lang=zh-CN");
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
@@ -128,9 +109,7 @@ class RespondentPageIT {
         return false;
     }
 
-    private void screenshot(String name) throws IOException {
-        Path dir = Path.of(System.getProperty("sentio.it.work", "target/it-work"), "screenshots");
-        Files.createDirectories(dir);
-        Files.write(dir.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    private void screenshot(String name) {
+        phone.screenshot(name);
     }
 }

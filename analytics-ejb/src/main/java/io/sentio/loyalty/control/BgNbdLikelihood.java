@@ -1,6 +1,7 @@
 package io.sentio.loyalty.control;
 
 import java.util.Arrays;
+import java.util.stream.IntStream;
 import org.apache.commons.math3.special.Gamma;
 
 /**
@@ -28,17 +29,8 @@ final class BgNbdLikelihood {
         this.frequency = frequency;
         this.recency = recency;
         this.age = age;
-        int[] sorted = frequency.clone();
-        Arrays.sort(sorted);
-        int k = 0;
-        int[] d = new int[sorted.length];
-        for (int i = 0; i < sorted.length; i++) {
-            if (i == 0 || sorted[i] != sorted[i - 1]) {
-                d[k++] = sorted[i];
-            }
-        }
-        this.distinct = Arrays.copyOf(d, k);
-        this.count = new long[k];
+        this.distinct = IntStream.of(frequency).distinct().sorted().toArray();
+        this.count = new long[distinct.length];
         this.group = new int[frequency.length];
         for (int i = 0; i < frequency.length; i++) {
             int g = Arrays.binarySearch(distinct, frequency[i]);

@@ -4,6 +4,7 @@ import io.sentio.loyalty.entity.CustomerSummaries;
 import io.sentio.loyalty.entity.GammaGammaParameters;
 import io.sentio.loyalty.entity.InvalidLoyaltyDataException;
 import java.util.Arrays;
+import java.util.stream.IntStream;
 import org.apache.commons.math3.special.Gamma;
 
 /**
@@ -166,17 +167,8 @@ public final class GammaGammaModel {
         private Likelihood(int[] frequency, double[] spend) {
             this.frequency = frequency;
             this.spend = spend;
-            int[] sorted = frequency.clone();
-            Arrays.sort(sorted);
-            int k = 0;
-            int[] d = new int[sorted.length];
-            for (int i = 0; i < sorted.length; i++) {
-                if (i == 0 || sorted[i] != sorted[i - 1]) {
-                    d[k++] = sorted[i];
-                }
-            }
-            this.distinct = Arrays.copyOf(d, k);
-            this.count = new long[k];
+            this.distinct = IntStream.of(frequency).distinct().sorted().toArray();
+            this.count = new long[distinct.length];
             double sxl = 0;
             double sl = 0;
             for (int i = 0; i < frequency.length; i++) {

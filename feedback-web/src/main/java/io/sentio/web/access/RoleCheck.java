@@ -64,10 +64,13 @@ public class RoleCheck implements DynamicFeature {
         public void filter(ContainerRequestContext request) {
             var security = request.getSecurityContext();
             if (security.getUserPrincipal() == null) {
-                request.abortWith(jakarta.ws.rs.core.Response.fromResponse(
-                                Problem.of(401, "unauthorized", "Authentication required",
-                                        "sign in or send HTTP Basic credentials").toResponse())
-                        .header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"sentio\", charset=\"UTF-8\"").build());
+                var unauthorized = jakarta.ws.rs.core.Response.fromResponse(Problem.of(401, "unauthorized",
+                        "Authentication required", "sign in or send HTTP Basic credentials").toResponse());
+                // Sentio's pages show their own sign-in form; a challenge would make the browser pop up a dialog.
+                if (request.getHeaderString(AuthenticationFilter.CSRF_HEADER) == null) {
+                    unauthorized.header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"sentio\", charset=\"UTF-8\"");
+                }
+                request.abortWith(unauthorized.build());
                 return;
             }
             if (roles.stream().noneMatch(security::isUserInRole)) {
