@@ -47,6 +47,39 @@ class CollectionApiIT {
     }
 
     @Test
+    void aSurveyIsATemplateWithItsOwnTitleAndExtraQuestions(Api api) {
+        Api.Reply reply = api.asAdmin().post("deployments", Json.createObjectBuilder()
+                .add("template", "nps").add("touchpoint", "app").add("title", "App feedback, spring")
+                .add("extraQuestions", Json.createArrayBuilder().add(Json.createObjectBuilder()
+                        .add("type", "rating").add("name", "EASE").add("title", "How easy was the app to use?")
+                        .add("rateMin", 1).add("rateMax", 5).add("isRequired", true)))
+                .build());
+        assertThat(reply.status()).as(reply.body()).isEqualTo(201);
+        String id = reply.json().getString("id");
+        JsonObject form = api.get("deployments/" + id + "/form").json();
+        assertThat(form.getString("title")).isEqualTo("App feedback, spring");
+        assertThat(form.getJsonObject("survey").toString()).contains("\"EASE\"").contains("App feedback, spring");
+
+        String path = "deployments/" + id + "/responses";
+        JsonObject withoutExtra = Json.createObjectBuilder().add("NPS", 9).build();
+        Api.Reply missing = api.post(path, Api.submission(UUID.randomUUID().toString(), "en", withoutExtra));
+        assertThat(missing.status()).isEqualTo(400);
+        assertThat(missing.body()).contains("answers.EASE");
+        JsonObject complete = Json.createObjectBuilder().add("NPS", 9).add("EASE", 4).build();
+        assertThat(api.post(path, Api.submission(UUID.randomUUID().toString(), "en", complete)).status()).isEqualTo(201);
+        assertThat(count(api, id)).isEqualTo(1);
+
+        Api.Reply badExtra = api.asAdmin().post("deployments", Json.createObjectBuilder()
+                .add("template", "nps").add("touchpoint", "app")
+                .add("extraQuestions", Json.createArrayBuilder().add(Json.createObjectBuilder()
+                        .add("type", "html").add("name", "$bad")))
+                .build());
+        assertThat(badExtra.status()).isEqualTo(400);
+        assertThat(badExtra.contentType()).startsWith("application/problem+json");
+        assertThat(badExtra.body()).contains("extraQuestions");
+    }
+
+    @Test
     void invalidDeploymentRequestsNameEveryBadField(Api api) {
         Api.Reply reply = api.asAdmin().post("deployments", Json.createObjectBuilder()
                 .add("template", "no-such-template").add("touchpoint", "Bad Touchpoint!").add("mode", "sometimes")

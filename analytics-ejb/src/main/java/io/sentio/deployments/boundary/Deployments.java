@@ -13,6 +13,9 @@ import io.sentio.problems.entity.DomainException;
 import io.sentio.problems.entity.Violation;
 import io.sentio.storage.boundary.MongoStorage;
 import io.sentio.surveys.boundary.Surveys;
+import io.sentio.surveys.control.SurveyComposer;
+import io.sentio.surveys.control.TemplateParser;
+import io.sentio.surveys.entity.InvalidSurveyException;
 import io.sentio.surveys.entity.SurveyItem;
 import io.sentio.surveys.entity.SurveyTemplate;
 import jakarta.annotation.PostConstruct;
@@ -28,10 +31,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /** Deploying surveys to touchpoints, closing them, and issuing invitations. */
@@ -50,7 +55,12 @@ public class Deployments {
     @Inject
     Surveys surveys;
 
+    private static final int MAX_CACHED_SURVEYS = 10_000;
+
     private final Clock clock = Clock.systemUTC();
+    private final SurveyComposer composer = new SurveyComposer();
+    private final TemplateParser parser = new TemplateParser();
+    private final Map<String, SurveyTemplate> parsed = new ConcurrentHashMap<>();
     private DeploymentStore deployments;
     private InvitationStore invitations;
 
@@ -106,12 +116,31 @@ public class Deployments {
         if (!violations.isEmpty()) {
             throw DomainException.invalid("the deployment request is invalid", violations);
         }
-        String title = request.title() == null || request.title().isBlank() ? template.title() : request.title();
-        Deployment deployment = new Deployment(SecureTokens.id(), template.id(), template.version(), title,
-                request.touchpoint(), channel, mode, languages, request.opensAt(), request.closesAt(), clock.instant());
+        boolean titled = request.title() != null && !request.title().isBlank();
+        Map<String, String> titles = new LinkedHashMap<>();
+        if (titled) {
+            template.languages().forEach(language -> titles.put(language, request.title()));
+        }
+        SurveyTemplate survey;
+        try {
+            survey = composer.compose(template, titles, request.extraQuestions());
+        } catch (InvalidSurveyException e) {
+            throw DomainException.invalid(e.getMessage(), List.of(violation(e)));
+        }
+        Deployment deployment = new Deployment(SecureTokens.id(), template.id(), template.version(),
+                titled ? request.title() : template.title(), request.touchpoint(), channel, mode, languages,
+                request.opensAt(), request.closesAt(), clock.instant(), survey.definition());
         deployments.insert(deployment);
         storage.awaitDurable();
         return deployment;
+    }
+
+    /** The survey rules report "field: reason"; keep the field for the problem's violations. */
+    private static Violation violation(InvalidSurveyException e) {
+        String message = e.getMessage();
+        int colon = message.indexOf(": ");
+        return colon > 0 ? new Violation(message.substring(0, colon), message.substring(colon + 2))
+                : new Violation("extraQuestions", message);
     }
 
     private static void checkSlug(String field, String value, List<Violation> violations) {
@@ -120,6 +149,22 @@ public class Deployments {
         } else if (!Deployment.SLUG.matcher(value).matches()) {
             violations.add(new Violation(field, "must be a lower-case slug like web, phone or store"));
         }
+    }
+
+    /**
+     * The survey a deployment's respondents answer, parsed from its stored definition. Parsed surveys are
+     * cached per deployment (a definition never changes once deployed).
+     */
+    public SurveyTemplate survey(Deployment deployment) {
+        SurveyTemplate survey = parsed.get(deployment.id());
+        if (survey == null) {
+            if (parsed.size() >= MAX_CACHED_SURVEYS) {
+                parsed.clear();
+            }
+            survey = parser.parse(deployment.definition());
+            parsed.put(deployment.id(), survey);
+        }
+        return survey;
     }
 
     public Deployment find(String id) {
@@ -179,8 +224,7 @@ public class Deployments {
             Invitation invitation = usableInvitation(deployment, token, now);
             progress = invitation.progress();
         }
-        SurveyTemplate template = surveys.template(deployment.template(), deployment.templateVersion());
-        return new RespondentForm(deployment, template.definition(), progress);
+        return new RespondentForm(deployment, deployment.definition(), progress);
     }
 
     /** Saves a respondent's answers so far under their invitation, to resume later. */
@@ -191,7 +235,7 @@ public class Deployments {
             throw DomainException.conflict("only invitation surveys can be saved and resumed");
         }
         usableInvitation(deployment, token, now);
-        checkProgress(surveys.template(deployment.template(), deployment.templateVersion()), answers);
+        checkProgress(survey(deployment), answers);
         if (!invitations.saveProgress(id, token, answers, now)) {
             throw DomainException.conflict("this invitation has already been used");
         }

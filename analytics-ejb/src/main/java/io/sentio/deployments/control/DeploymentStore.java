@@ -2,6 +2,7 @@ package io.sentio.deployments.control;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
 import io.sentio.deployments.entity.Deployment;
 import io.sentio.deployments.entity.DeploymentMode;
@@ -41,8 +42,10 @@ public final class DeploymentStore {
         return Optional.ofNullable(collection.find(eq("_id", id)).first()).map(DeploymentStore::fromDocument);
     }
 
+    /** Every deployment, newest first, without its definition (empty): listings do not need it. */
     public List<Deployment> all() {
-        return collection.find().sort(Sorts.descending("createdAt")).map(DeploymentStore::fromDocument)
+        return collection.find().projection(Projections.exclude("definition")).sort(Sorts.descending("createdAt"))
+                .map(d -> fromDocument(d.append("definition", "")))
                 .into(new ArrayList<>());
     }
 
@@ -57,7 +60,8 @@ public final class DeploymentStore {
                 .append("languages", d.languages())
                 .append("opensAt", date(d.opensAt()))
                 .append("closesAt", date(d.closesAt()))
-                .append("createdAt", date(d.createdAt()));
+                .append("createdAt", date(d.createdAt()))
+                .append("definition", d.definition());
     }
 
     private static Deployment fromDocument(Document doc) {
@@ -65,7 +69,7 @@ public final class DeploymentStore {
                 doc.getString("title"), doc.getString("touchpoint"), doc.getString("channel"),
                 DeploymentMode.fromWire(doc.getString("mode")).orElseThrow(),
                 doc.getList("languages", String.class), instant(doc.getDate("opensAt")),
-                instant(doc.getDate("closesAt")), instant(doc.getDate("createdAt")));
+                instant(doc.getDate("closesAt")), instant(doc.getDate("createdAt")), doc.getString("definition"));
     }
 
     private static Date date(Instant instant) {

@@ -9,12 +9,14 @@ import java.util.regex.Pattern;
  * A survey deployed at one touchpoint through one channel. Touchpoints and channels are open-ended
  * slugs (web, email, phone, store, app, chat, letter, sms, community, ...), so a company can add its own.
  *
- * @param opensAt  null: open from creation
- * @param closesAt null: open until closed explicitly
+ * @param opensAt    null: open from creation
+ * @param closesAt   null: open until closed explicitly
+ * @param definition the SurveyJS definition respondents answer: the template's, with this deployment's title and
+ *                   extra questions; kept with the deployment so later template versions never change it
  */
 public record Deployment(String id, String template, int templateVersion, String title, String touchpoint,
                          String channel, DeploymentMode mode, List<String> languages, Instant opensAt,
-                         Instant closesAt, Instant createdAt) {
+                         Instant closesAt, Instant createdAt, String definition) {
 
     /** Lower-case slug: what touchpoints and channels look like. */
     public static final Pattern SLUG = Pattern.compile("[a-z][a-z0-9-]{0,31}");
@@ -28,6 +30,7 @@ public record Deployment(String id, String template, int templateVersion, String
         Objects.requireNonNull(template, "template");
         Objects.requireNonNull(mode, "mode");
         Objects.requireNonNull(createdAt, "createdAt");
+        Objects.requireNonNull(definition, "definition");
         if (!SLUG.matcher(touchpoint).matches()) {
             throw new IllegalArgumentException("touchpoint is not a slug: " + touchpoint);
         }
@@ -64,6 +67,6 @@ public record Deployment(String id, String template, int templateVersion, String
         Instant close = closesAt == null || when.isBefore(closesAt) ? when : closesAt;
         Instant open = opensAt != null && !opensAt.isBefore(close) ? null : opensAt;
         return new Deployment(id, template, templateVersion, title, touchpoint, channel, mode, languages,
-                open, close, createdAt);
+                open, close, createdAt, definition);
     }
 }

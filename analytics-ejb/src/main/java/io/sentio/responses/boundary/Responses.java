@@ -10,7 +10,6 @@ import io.sentio.responses.entity.SubmitOutcome;
 import io.sentio.responses.entity.Submission;
 import io.sentio.responses.entity.SurveyResponse;
 import io.sentio.storage.boundary.MongoStorage;
-import io.sentio.surveys.boundary.Surveys;
 import io.sentio.surveys.control.AnswerValidator;
 import io.sentio.surveys.entity.SurveyTemplate;
 import jakarta.annotation.PostConstruct;
@@ -46,9 +45,6 @@ public class Responses {
     @Inject
     Deployments deployments;
 
-    @Inject
-    Surveys surveys;
-
     private final Clock clock = Clock.systemUTC();
     private final AnswerValidator validator = new AnswerValidator();
     private ResponseStore responses;
@@ -61,7 +57,7 @@ public class Responses {
 
     public SubmitOutcome submit(String deploymentId, Submission submission) {
         Deployment deployment = deployments.find(deploymentId);
-        SurveyTemplate template = surveys.template(deployment.template(), deployment.templateVersion());
+        SurveyTemplate template = deployments.survey(deployment);
         Map<String, Object> answers = answered(submission.answers());
         List<Violation> violations = new ArrayList<>();
         if (submission.id() == null || !SurveyResponse.ID.matcher(submission.id()).matches()) {

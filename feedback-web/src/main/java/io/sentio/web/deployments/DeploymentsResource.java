@@ -9,6 +9,7 @@ import io.sentio.responses.boundary.Responses;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -31,9 +32,13 @@ import java.util.List;
 @Produces(MediaType.APPLICATION_JSON)
 public class DeploymentsResource {
 
-    /** A deployment request; null fields take defaults (channel link, mode anonymous, all languages). */
+    /**
+     * A deployment request; null fields take defaults (channel link, mode anonymous, all languages, the
+     * template's title, no extra questions). {@code extraQuestions} is a JSON array of SurveyJS questions.
+     */
     public record DeploymentRequest(String template, String title, String touchpoint, String channel, String mode,
-                                    List<String> languages, Instant opensAt, Instant closesAt) {
+                                    List<String> languages, Instant opensAt, Instant closesAt,
+                                    JsonValue extraQuestions) {
     }
 
     /** Invitations to create: one per customer reference, or {@code count} anonymous ones. */
@@ -62,7 +67,7 @@ public class DeploymentsResource {
         }
         Deployment created = deployments.create(new NewDeployment(request.template(), request.title(),
                 request.touchpoint(), request.channel(), request.mode(), request.languages(), request.opensAt(),
-                request.closesAt()));
+                request.closesAt(), json(request.extraQuestions())));
         URI location = uri.getBaseUriBuilder().path("deployments").path(created.id()).build();
         return Response.created(location).entity(DeploymentView.from(created, root(), 0)).build();
     }
@@ -105,6 +110,10 @@ public class DeploymentsResource {
                 .map(i -> new InvitationView(i.token(), i.customer(), i.expiresAt(), link + "&t=" + i.token()))
                 .toList();
         return Response.status(Response.Status.CREATED).entity(views).build();
+    }
+
+    private static String json(JsonValue value) {
+        return value == null || value.getValueType() == JsonValue.ValueType.NULL ? null : value.toString();
     }
 
     private URI root() {
