@@ -25,7 +25,7 @@ class CrashRecoveryIT {
 
     @Test
     void everyAcknowledgedResponseSurvivesKillNineExactlyOnce() throws Exception {
-        try (SentioServer server = new SentioServer("crash", 18280).startFresh()) {
+        try (SentioServer server = new SentioServer("crash").startFresh()) {
             Api api = new Api(server.base());
             String deployment = api.deploy("acsi", "web").getString("id");
             String path = "deployments/" + deployment + "/responses";

@@ -2,6 +2,8 @@ package io.sentio.it;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -32,11 +34,20 @@ final class SentioServer implements AutoCloseable {
     private final Path dataDir;
     private Process process;
 
-    SentioServer(String name, int httpPort) {
+    /** A server on free ports chosen now, so test runs on one machine never collide. */
+    SentioServer(String name) {
         this.work = Path.of(System.getProperty("sentio.it.work", "target/it-work")).resolve(name);
-        this.httpPort = httpPort;
-        this.managementPort = httpPort + 1990;
+        this.httpPort = freePort();
+        this.managementPort = freePort();
         this.dataDir = work.resolve("data");
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     URI base() {

@@ -24,8 +24,7 @@ public final class SharedServer implements ParameterResolver {
     }
 
     private static final class Holder implements ExtensionContext.Store.CloseableResource {
-        final SentioServer server = new SentioServer("shared",
-                Integer.getInteger("sentio.it.http.port", 18080)).startFresh();
+        final SentioServer server = new SentioServer("shared").startFresh();
 
         @Override
         public void close() {

@@ -51,7 +51,7 @@ public class Responses {
 
     @PostConstruct
     void start() {
-        responses = new ResponseStore(storage.database());
+        responses = new ResponseStore(storage.database(), storage::awaitDurable);
         responses.ensureIndexes();
     }
 
@@ -87,7 +87,7 @@ public class Responses {
                 : null;
         SurveyResponse response = new SurveyResponse(submission.id(), deploymentId, deployment.touchpoint(),
                 template.id(), template.version(), submission.language(), answers, fingerprint, now, customer);
-        boolean created = responses.insert(response);
+        boolean created = responses.insert(response); // durable when it returns
         if (!created) {
             SurveyResponse existing = responses.find(submission.id()).orElseThrow(
                     () -> new IllegalStateException("response " + submission.id() + " vanished after a duplicate key"));
@@ -95,9 +95,12 @@ public class Responses {
                 throw DomainException.conflict("response " + submission.id() + " was already submitted with other answers");
             }
         }
-        // A retry may arrive while the first attempt's write is not yet durable: wait in both cases.
+        if (created) {
+            return SubmitOutcome.CREATED;
+        }
+        // A retry may arrive while the first attempt's write is not yet durable: make sure it is.
         storage.awaitDurable();
-        return created ? SubmitOutcome.CREATED : SubmitOutcome.ALREADY_STORED;
+        return SubmitOutcome.ALREADY_STORED;
     }
 
     public long countFor(String deploymentId) {

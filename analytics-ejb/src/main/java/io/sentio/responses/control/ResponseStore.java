@@ -1,10 +1,9 @@
 package io.sentio.responses.control;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import io.sentio.responses.entity.SurveyResponse;
+import io.sentio.storage.control.BatchedInserts;
 import org.bson.Document;
 
 import java.util.Date;
@@ -17,13 +16,18 @@ import static com.mongodb.client.model.Indexes.compoundIndex;
 /**
  * The {@code responses} collection. The client's response id is the document {@code _id}, so the unique
  * primary key makes a duplicate submission a no-op instead of a second record, without transactions.
+ * Inserts go through {@link BatchedInserts}: concurrent submissions share one insert command and one
+ * durability step.
  */
 public final class ResponseStore {
 
     private final MongoCollection<Document> collection;
+    private final BatchedInserts inserts;
 
-    public ResponseStore(MongoDatabase database) {
+    /** @param durability makes every acknowledged write durable (see {@code MongoStorage.awaitDurable}) */
+    public ResponseStore(MongoDatabase database, Runnable durability) {
         this.collection = database.getCollection("responses");
+        this.inserts = new BatchedInserts(collection, durability);
     }
 
     public void ensureIndexes() {
@@ -31,17 +35,13 @@ public final class ResponseStore {
         collection.createIndex(compoundIndex(ascending("touchpoint"), ascending("receivedAt")));
     }
 
-    /** @return true if stored, false if a response with this id already exists (nothing written) */
+    /**
+     * Stores a response durably.
+     *
+     * @return true if stored, false if a response with this id already exists (nothing written)
+     */
     public boolean insert(SurveyResponse response) {
-        try {
-            collection.insertOne(toDocument(response));
-            return true;
-        } catch (MongoWriteException e) {
-            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
-                return false;
-            }
-            throw e;
-        }
+        return inserts.insert(toDocument(response));
     }
 
     public Optional<SurveyResponse> find(String id) {
