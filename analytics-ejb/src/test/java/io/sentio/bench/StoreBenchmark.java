@@ -3,6 +3,7 @@ package io.sentio.bench;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
+import io.sentio.storage.control.BatchedInserts;
 import io.sentio.storage.control.EmbeddedMongo;
 import io.sentio.storage.control.GroupCommit;
 import org.bson.Document;
@@ -19,8 +20,9 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The embedded store's ceiling for the collection path, without HTTP: concurrent single-document inserts of
- * ACSI-sized responses through the real MongoDB driver, each followed by {@link GroupCommit#awaitDurable()}.
- * Prints inserts/s with and without the durability wait.
+ * ACSI-sized responses through the real MongoDB driver: one insert per document without and with the durability
+ * wait ({@link GroupCommit}), and group inserts ({@link BatchedInserts}, one insertMany and one durability step per
+ * batch). Prints inserts/s for each.
  * Run: {@code mvn -B -q -pl analytics-ejb exec:java -Dexec.classpathScope=test -Dexec.mainClass=io.sentio.bench.StoreBenchmark}
  */
 public final class StoreBenchmark {
@@ -33,15 +35,17 @@ public final class StoreBenchmark {
              MongoClient client = MongoClients.create(store.connectionString())) {
             MongoCollection<Document> responses = client.getDatabase("bench").getCollection("responses");
             GroupCommit durable = new GroupCommit(store::commit);
-            run("warm-up", responses, null, threads, 3);
-            run("insert only", responses, null, threads, seconds);
-            run("insert + durable", responses, durable, threads, seconds);
+            run("warm-up", responses, null, null, threads, 3);
+            run("insert only", responses, null, null, threads, seconds);
+            run("insert + durable", responses, durable, null, threads, seconds);
+            run("batched + durable", responses, null, new BatchedInserts(responses, durable::awaitDurable), threads,
+                    seconds);
             System.out.printf("commits: %d%n", durable.commits());
         }
     }
 
-    private static void run(String name, MongoCollection<Document> responses, GroupCommit durable, int threads,
-                            int seconds) throws Exception {
+    private static void run(String name, MongoCollection<Document> responses, GroupCommit durable,
+                            BatchedInserts batched, int threads, int seconds) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         AtomicLong done = new AtomicLong();
         long end = System.nanoTime() + seconds * 1_000_000_000L;
@@ -55,9 +59,14 @@ public final class StoreBenchmark {
                         answers.append(item, 7);
                     }
                     answers.append("COMMENT", "benchmark comment");
-                    responses.insertOne(new Document("_id", UUID.randomUUID().toString()).append("deployment", "d")
+                    Document response = new Document("_id", UUID.randomUUID().toString()).append("deployment", "d")
                             .append("touchpoint", "web").append("answers", answers)
-                            .append("receivedAt", new java.util.Date()));
+                            .append("receivedAt", new java.util.Date());
+                    if (batched != null) {
+                        batched.insert(response);
+                    } else {
+                        responses.insertOne(response);
+                    }
                     if (durable != null) {
                         durable.awaitDurable();
                     }

@@ -19,6 +19,8 @@ import java.nio.file.Path;
  */
 public final class EmbeddedMongo implements AutoCloseable {
 
+    private static final int PAGE_SPLIT_SIZE = 4 * 1024;
+
     private final MVStore store;
     private final H2Backend backend;
     private final MongoServer server;
@@ -38,9 +40,12 @@ public final class EmbeddedMongo implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create data directory " + dataDir, e);
         }
+        // Every commit re-serialises the B-tree pages it touched (mongo-java-server stores documents with Java
+        // serialisation), and Sentio commits often (before each acknowledgement): small pages and no compression
+        // keep that cost per commit low. Measured with StoreBenchmark (docs/benchmarks.md).
         MVStore store = new MVStore.Builder()
                 .fileName(dataDir.resolve("mongo.mv").toString())
-                .compress()
+                .pageSplitSize(PAGE_SPLIT_SIZE)
                 .open();
         return new EmbeddedMongo(store);
     }
