@@ -6,6 +6,7 @@ import io.sentio.deployments.entity.DeploymentMode;
 import io.sentio.problems.entity.DomainException;
 import io.sentio.problems.entity.Violation;
 import io.sentio.responses.control.ResponseStore;
+import io.sentio.responses.entity.ResponseStored;
 import io.sentio.responses.entity.SubmitOutcome;
 import io.sentio.responses.entity.Submission;
 import io.sentio.responses.entity.SurveyResponse;
@@ -20,6 +21,7 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 
 import java.time.Clock;
@@ -48,6 +50,9 @@ public class Responses {
 
     @Inject
     Surveys surveys;
+
+    @Inject
+    Event<ResponseStored> stored;
 
     private final Clock clock = Clock.systemUTC();
     private final AnswerValidator validator = new AnswerValidator();
@@ -101,6 +106,10 @@ public class Responses {
         }
         // A retry may arrive while the first attempt's write is not yet durable: wait in both cases.
         storage.awaitDurable();
+        if (created) {
+            // A hint for the aggregate folder; it also finds unfolded responses by itself after a restart.
+            stored.fire(new ResponseStored(response.id(), response.touchpoint()));
+        }
         return created ? SubmitOutcome.CREATED : SubmitOutcome.ALREADY_STORED;
     }
 

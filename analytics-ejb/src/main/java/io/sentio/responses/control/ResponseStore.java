@@ -7,16 +7,26 @@ import com.mongodb.client.MongoDatabase;
 import io.sentio.responses.entity.SurveyResponse;
 import org.bson.Document;
 
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.List;
 import java.util.Optional;
 
+import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.exists;
+import static com.mongodb.client.model.Filters.ne;
 import static com.mongodb.client.model.Indexes.ascending;
 import static com.mongodb.client.model.Indexes.compoundIndex;
 
 /**
  * The {@code responses} collection. The client's response id is the document {@code _id}, so the unique
  * primary key makes a duplicate submission a no-op instead of a second record, without transactions.
+ *
+ * <p>Folding into aggregates: a response is inserted with {@code folded: false}. The satisfaction folder
+ * claims it into a batch ({@link #claim}, a conditional update setting {@code batch}), aggregates the batch,
+ * then marks it {@link #markFolded folded}. These fields are the folder's bookkeeping; the insert stays the
+ * only write on the submission path.
  */
 public final class ResponseStore {
 
@@ -29,6 +39,44 @@ public final class ResponseStore {
     public void ensureIndexes() {
         collection.createIndex(ascending("deployment"));
         collection.createIndex(compoundIndex(ascending("touchpoint"), ascending("receivedAt")));
+        collection.createIndex(ascending("folded"));
+    }
+
+    /** A response not yet folded into aggregates, and the batch it was claimed into (null if none). */
+    public record Pending(String id, String batch) {
+    }
+
+    /** Every response not yet folded (also those stored before folding existed, without the field). */
+    public List<Pending> unfolded() {
+        List<Pending> pending = new ArrayList<>();
+        collection.find(ne("folded", true)).projection(new Document("_id", 1).append("batch", 1))
+                .forEach(d -> pending.add(new Pending(d.getString("_id"), d.getString("batch"))));
+        return pending;
+    }
+
+    /**
+     * Claims an unfolded, unclaimed response into {@code batch} (one conditional update).
+     *
+     * @return the response if this call claimed it; empty if it is unknown, folded or claimed already
+     */
+    public Optional<SurveyResponse> claim(String id, String batch) {
+        Document claimed = collection.findOneAndUpdate(
+                and(eq("_id", id), ne("folded", true), exists("batch", false)),
+                new Document("$set", new Document("batch", batch)),
+                new com.mongodb.client.model.FindOneAndUpdateOptions()
+                        .returnDocument(com.mongodb.client.model.ReturnDocument.AFTER));
+        return Optional.ofNullable(claimed).map(ResponseStore::fromDocument);
+    }
+
+    /** Every response claimed into {@code batch}, folded or not (crash repair re-folds the whole batch). */
+    public List<SurveyResponse> inBatch(String batch) {
+        List<SurveyResponse> result = new ArrayList<>();
+        collection.find(eq("batch", batch)).forEach(d -> result.add(fromDocument(d)));
+        return result;
+    }
+
+    public void markFolded(String id) {
+        collection.updateOne(eq("_id", id), new Document("$set", new Document("folded", true)));
     }
 
     /** @return true if stored, false if a response with this id already exists (nothing written) */
@@ -61,7 +109,8 @@ public final class ResponseStore {
                 .append("language", r.language())
                 .append("answers", new Document(r.answers()))
                 .append("fingerprint", r.fingerprint())
-                .append("receivedAt", Date.from(r.receivedAt()));
+                .append("receivedAt", Date.from(r.receivedAt()))
+                .append("folded", false);
         if (r.customer() != null) {
             doc.append("customer", r.customer());
         }
