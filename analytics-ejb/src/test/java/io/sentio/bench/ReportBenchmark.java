@@ -66,7 +66,7 @@ public final class ReportBenchmark {
             List<String> ids = new ArrayList<>();
             long t0 = System.nanoTime();
             for (int i = 0; i < fold; i++) {
-                String id = "bench-" + i;
+                String id = "bench-response-" + i;
                 responses.insert(new SurveyResponse(id, "dep-fold", "fold", acsi.id(), acsi.version(), "en",
                         answers(random), "fp", Instant.parse("2026-01-01T00:00:00Z").plusSeconds(i * 60L), null));
                 ids.add(id);
@@ -77,7 +77,7 @@ public final class ReportBenchmark {
                 folder.fold(ids.subList(i, Math.min(ids.size(), i + 1000)));
             }
             long t2 = System.nanoTime();
-            int absorbed = folder.compact(2);
+            int absorbed = folder.compact(2, LocalDate.now());
             long t3 = System.nanoTime();
             System.out.printf("insert %,d responses: %.2f s; fold them (batches of 1,000): %.2f s = %,.0f responses/s;"
                             + " compact %d parts: %.2f s%n", fold, (t1 - t0) / 1e9, (t2 - t1) / 1e9,

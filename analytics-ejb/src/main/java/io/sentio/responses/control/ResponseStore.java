@@ -12,9 +12,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 
-import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
-import static com.mongodb.client.model.Filters.exists;
 import static com.mongodb.client.model.Filters.ne;
 import static com.mongodb.client.model.Indexes.ascending;
 import static com.mongodb.client.model.Indexes.compoundIndex;
@@ -24,7 +22,7 @@ import static com.mongodb.client.model.Indexes.compoundIndex;
  * primary key makes a duplicate submission a no-op instead of a second record, without transactions.
  *
  * <p>Folding into aggregates: a response is inserted with {@code folded: false}. The satisfaction folder
- * claims it into a batch ({@link #claim}, a conditional update setting {@code batch}), aggregates the batch,
+ * claims it into a batch ({@link #claim}, setting {@code batch}), aggregates the batch,
  * then marks it {@link #markFolded folded}. These fields are the folder's bookkeeping; the insert stays the
  * only write on the submission path.
  */
@@ -55,17 +53,20 @@ public final class ResponseStore {
     }
 
     /**
-     * Claims an unfolded, unclaimed response into {@code batch} (one conditional update).
+     * Claims an unfolded, unclaimed response into {@code batch}: reads it by id, then sets {@code batch}.
+     * Both are primary-key operations on purpose: the embedded store answers a query that is not exactly
+     * {@code {_id: ...}} by scanning the whole collection. The read-then-write is not atomic, so there must
+     * be one claimer per database (the single folder thread of the one application server).
      *
      * @return the response if this call claimed it; empty if it is unknown, folded or claimed already
      */
     public Optional<SurveyResponse> claim(String id, String batch) {
-        Document claimed = collection.findOneAndUpdate(
-                and(eq("_id", id), ne("folded", true), exists("batch", false)),
-                new Document("$set", new Document("batch", batch)),
-                new com.mongodb.client.model.FindOneAndUpdateOptions()
-                        .returnDocument(com.mongodb.client.model.ReturnDocument.AFTER));
-        return Optional.ofNullable(claimed).map(ResponseStore::fromDocument);
+        Document current = collection.find(eq("_id", id)).first();
+        if (current == null || Boolean.TRUE.equals(current.get("folded")) || current.get("batch") != null) {
+            return Optional.empty();
+        }
+        collection.updateOne(eq("_id", id), new Document("$set", new Document("batch", batch)));
+        return Optional.of(fromDocument(current));
     }
 
     /** Every response claimed into {@code batch}, folded or not (crash repair re-folds the whole batch). */

@@ -34,6 +34,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -42,6 +43,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
@@ -89,6 +91,15 @@ public class Satisfaction {
     private final TouchpointAnalysis analysis = new TouchpointAnalysis(REPORT_SAMPLES);
     private final ConcurrentLinkedQueue<String> hints = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean folding = new AtomicBoolean();
+    /** Headline figures per touchpoint, stamped with the data generation they were computed from. */
+    private final Map<String, Cached> summaries = new ConcurrentHashMap<>();
+    /** Per touchpoint: bumped after every fold that changed it. */
+    private final Map<String, Long> generations = new ConcurrentHashMap<>();
+    /** Bumped after a repair or a failed fold (any touchpoint may have changed). */
+    private final java.util.concurrent.atomic.AtomicLong epoch = new java.util.concurrent.atomic.AtomicLong();
+
+    private record Cached(long epoch, long generation, TouchpointAnalysis.TouchpointSummary summary) {
+    }
     private volatile boolean rescan = true;
     private long ticks;
 
@@ -114,28 +125,34 @@ public class Satisfaction {
             if (rescan) {
                 rescan = false;
                 hints.addAll(folder.repair());
+                epoch.incrementAndGet();
             }
             List<String> batch = new ArrayList<>(BATCH);
             String id;
             while ((id = hints.poll()) != null) {
                 batch.add(id);
                 if (batch.size() == BATCH) {
-                    folder.fold(batch);
+                    folded(folder.fold(batch));
                     batch.clear();
                 }
             }
             if (!batch.isEmpty()) {
-                folder.fold(batch);
+                folded(folder.fold(batch));
             }
             if (++ticks % 15 == 0) {
-                folder.compact(COMPACT_THRESHOLD);
+                folder.compact(COMPACT_THRESHOLD, LocalDate.now(ZoneOffset.UTC));
             }
         } catch (RuntimeException e) {
             rescan = true;
+            epoch.incrementAndGet();
             LOG.log(System.Logger.Level.WARNING, "Folding responses into satisfaction aggregates failed; will rescan", e);
         } finally {
             folding.set(false);
         }
+    }
+
+    private void folded(ResponseFolder.Folded folded) {
+        folded.touchpoints().forEach(tp -> generations.merge(tp, 1L, Long::sum));
     }
 
     // ------------------------------------------------------------------------------------------
@@ -148,15 +165,27 @@ public class Satisfaction {
         return domain(() -> analysis.report(touchpoint, from, to, days, templates(), seed));
     }
 
-    /** Every touchpoint with data or a deployment, with headline figures. */
+    /**
+     * Every touchpoint with data or a deployment, with all-time headline figures. Summaries are cached
+     * per touchpoint, stamped with the touchpoint's fold generation read <em>before</em> its aggregates;
+     * a fold bumps the generation after writing, so a cached summary is used only if no fold changed the
+     * touchpoint since its data was read: never stale.
+     */
     public List<TouchpointAnalysis.TouchpointSummary> touchpoints() {
-        var all = aggregates.read(null, null, null);
-        var names = new TreeSet<>(all.keySet());
+        var names = new TreeSet<>(aggregates.touchpoints().keySet());
         deployments.all().stream().map(Deployment::touchpoint).forEach(names::add);
         Map<String, SurveyTemplate> templates = templates();
         List<TouchpointAnalysis.TouchpointSummary> result = new ArrayList<>();
         for (String tp : names) {
-            result.add(analysis.summary(tp, all.getOrDefault(tp, new TreeMap<>()), templates));
+            long e = epoch.get();
+            long g = generations.getOrDefault(tp, 0L);
+            Cached cached = summaries.get(tp);
+            if (cached == null || cached.epoch() != e || cached.generation() != g) {
+                var days = aggregates.read(tp, null, null).getOrDefault(tp, new TreeMap<>());
+                cached = new Cached(e, g, analysis.summary(tp, days, templates));
+                summaries.put(tp, cached);
+            }
+            result.add(cached.summary());
         }
         return result;
     }
@@ -201,7 +230,7 @@ public class Satisfaction {
         }
         var days = aggregates.read(touchpoint, from, to).getOrDefault(touchpoint, new TreeMap<>());
         if (days.isEmpty() && deployments.all().stream().noneMatch(d -> d.touchpoint().equals(touchpoint))
-                && aggregates.read(touchpoint, null, null).isEmpty()) {
+                && !aggregates.touchpoints().containsKey(touchpoint)) {
             throw DomainException.notFound("no touchpoint " + touchpoint + " (no deployment and no responses)");
         }
         return days;

@@ -21,8 +21,9 @@ import java.util.function.BiFunction;
  *
  * <h2>Protocol</h2>
  * <ol>
- *   <li><b>Claim</b>: each candidate response is tagged with a fresh batch id B by a conditional update
- *       (only if not folded and not yet in a batch), so no response is ever in two batches.</li>
+ *   <li><b>Claim</b>: each candidate response not folded and in no batch is tagged with a fresh batch id B
+ *       ({@link ResponseStore#claim}, primary-key reads and writes only), so no response is ever in two
+ *       batches as long as there is one folder per database.</li>
  *   <li><b>Aggregate</b>: the statistics of exactly the responses tagged B, grouped by (touchpoint, day of
  *       {@code receivedAt} in UTC), are written as part documents {@code B|touchpoint|day}
  *       ({@link AggregateStore#replacePart}, a replace: writing them twice is harmless).</li>
@@ -33,7 +34,8 @@ import java.util.function.BiFunction;
  * marks them, so a response is counted exactly once. Untagged unfolded responses (a lost in-memory hint,
  * data stored before folding existed) are found by {@link #pending()} and folded normally.
  *
- * <p>Not thread-safe: one folder thread per store (the boundary serialises calls).
+ * <p>Not thread-safe: one folder thread per database (the boundary serialises calls; several application
+ * servers on one MongoDB would need an atomic conditional claim instead).
  */
 public final class ResponseFolder {
 
@@ -86,21 +88,25 @@ public final class ResponseFolder {
      *
      * @return how many responses this batch folded
      */
-    public int fold(Collection<String> ids) {
+    public Folded fold(Collection<String> ids) {
         String batch = new ObjectId().toHexString();
         List<SurveyResponse> claimed = new ArrayList<>();
         for (String id : ids) {
             responses.claim(id, batch).ifPresent(claimed::add);
         }
         if (claimed.isEmpty()) {
-            return 0;
+            return new Folded(0, Set.of());
         }
-        writeParts(batch, claimed);
+        Set<String> touched = writeParts(batch, claimed);
         claimed.forEach(r -> responses.markFolded(r.id()));
-        return claimed.size();
+        return new Folded(claimed.size(), touched);
     }
 
-    private void writeParts(String batch, List<SurveyResponse> members) {
+    /** What a fold did: responses folded and the touchpoints whose figures changed. */
+    public record Folded(int responses, Set<String> touchpoints) {
+    }
+
+    private Set<String> writeParts(String batch, List<SurveyResponse> members) {
         Map<String, SatisfactionAggregate> groups = new LinkedHashMap<>();
         for (SurveyResponse r : members) {
             LocalDate day = LocalDate.ofInstant(r.receivedAt(), ZoneOffset.UTC);
@@ -108,20 +114,27 @@ public final class ResponseFolder {
                     k -> SatisfactionAggregate.empty());
             a.add(templates.apply(r.template(), r.templateVersion()), r.answers());
         }
+        Set<String> touched = new LinkedHashSet<>();
         groups.forEach((key, a) -> {
             int bar = key.indexOf('|');
-            aggregates.replacePart(batch, key.substring(0, bar), LocalDate.parse(key.substring(bar + 1)), a);
+            String touchpoint = key.substring(0, bar);
+            LocalDate day = LocalDate.parse(key.substring(bar + 1));
+            aggregates.recordDay(touchpoint, day);
+            aggregates.replacePart(batch, touchpoint, day, a);
+            touched.add(touchpoint);
         });
+        return touched;
     }
 
     /**
-     * Compacts every (touchpoint, day) with at least {@code threshold} parts into its day document.
+     * Compacts the parts of every past day, and of any day with at least {@code threshold} parts, into
+     * its day document.
      *
      * @return parts absorbed
      */
-    public int compact(int threshold) {
+    public int compact(int threshold, LocalDate today) {
         int absorbed = 0;
-        for (String[] tpDay : aggregates.crowded(threshold)) {
+        for (String[] tpDay : aggregates.compactable(threshold, today)) {
             absorbed += aggregates.compact(tpDay[0], LocalDate.parse(tpDay[1]), Set.of());
         }
         return absorbed;
