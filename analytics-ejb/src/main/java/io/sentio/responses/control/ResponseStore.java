@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.ne;
 import static com.mongodb.client.model.Indexes.ascending;
 import static com.mongodb.client.model.Indexes.compoundIndex;
@@ -53,20 +54,29 @@ public final class ResponseStore {
     }
 
     /**
-     * Claims an unfolded, unclaimed response into {@code batch}: reads it by id, then sets {@code batch}.
-     * Both are primary-key operations on purpose: the embedded store answers a query that is not exactly
-     * {@code {_id: ...}} by scanning the whole collection. The read-then-write is not atomic, so there must
-     * be one claimer per database (the single folder thread of the one application server).
+     * Claims the unfolded, unclaimed responses among {@code ids} into {@code batch}: reads them, then sets
+     * {@code batch} on those eligible. Both are {@code _id ∈ ids} operations on purpose: the embedded store
+     * answers only exact {@code _id} queries from an index and scans the whole collection for anything
+     * else. The read-then-write is not atomic, so there must be one claimer per database (the single
+     * folder thread of the one application server).
      *
-     * @return the response if this call claimed it; empty if it is unknown, folded or claimed already
+     * @return the responses this call claimed (unknown, folded or already claimed ids are skipped)
      */
-    public Optional<SurveyResponse> claim(String id, String batch) {
-        Document current = collection.find(eq("_id", id)).first();
-        if (current == null || Boolean.TRUE.equals(current.get("folded")) || current.get("batch") != null) {
-            return Optional.empty();
+    public List<SurveyResponse> claim(List<String> ids, String batch) {
+        List<SurveyResponse> claimed = new ArrayList<>();
+        if (ids.isEmpty()) {
+            return claimed;
         }
-        collection.updateOne(eq("_id", id), new Document("$set", new Document("batch", batch)));
-        return Optional.of(fromDocument(current));
+        collection.find(in("_id", ids)).forEach(d -> {
+            if (!Boolean.TRUE.equals(d.get("folded")) && d.get("batch") == null) {
+                claimed.add(fromDocument(d));
+            }
+        });
+        if (!claimed.isEmpty()) {
+            collection.updateMany(in("_id", claimed.stream().map(SurveyResponse::id).toList()),
+                    new Document("$set", new Document("batch", batch)));
+        }
+        return claimed;
     }
 
     /** Every response claimed into {@code batch}, folded or not (crash repair re-folds the whole batch). */
@@ -76,8 +86,10 @@ public final class ResponseStore {
         return result;
     }
 
-    public void markFolded(String id) {
-        collection.updateOne(eq("_id", id), new Document("$set", new Document("folded", true)));
+    public void markFolded(List<String> ids) {
+        if (!ids.isEmpty()) {
+            collection.updateMany(in("_id", ids), new Document("$set", new Document("folded", true)));
+        }
     }
 
     /** @return true if stored, false if a response with this id already exists (nothing written) */

@@ -25,18 +25,18 @@ import java.util.Optional;
  * This equals the nonparametric bootstrap to first order when the rows are close to normal; with
  * discrete, skewed ratings it ignores the higher moments (kurtosis) of the answers, which mainly
  * affects the spread of covariances, so intervals are approximate. Seeded: the same seed gives the same
- * replicates. Not thread-safe (one instance per call).
+ * replicates. Immutable and thread-safe.
  */
 public final class MomentBootstrap {
 
     private final IndicatorStatistics statistics;
     private final double[][] chol;
-    private final RandomGenerator random;
+    private final long seed;
 
     private MomentBootstrap(IndicatorStatistics statistics, double[][] chol, long seed) {
         this.statistics = statistics;
         this.chol = chol;
-        this.random = new Well19937c(seed);
+        this.seed = seed;
     }
 
     /** A bootstrap of {@code statistics}; empty if its covariance is not positive definite or n ≤ p. */
@@ -49,8 +49,12 @@ public final class MomentBootstrap {
         return l == null ? Optional.empty() : Optional.of(new MomentBootstrap(statistics, l, seed));
     }
 
-    /** One replicate of the means and covariance of n rows. */
-    public IndicatorStatistics draw() {
+    /**
+     * Replicate {@code b} of the means and covariance of n rows. Each replicate has its own random
+     * stream, seeded by (seed, b), so replicates can be drawn in parallel and in any order.
+     */
+    public IndicatorStatistics draw(int replicate) {
+        RandomGenerator random = new Well19937c(new int[] {(int) seed, (int) (seed >>> 32), replicate, 0x5eed});
         int p = statistics.size();
         long n = statistics.n();
         double df = n - 1.0;

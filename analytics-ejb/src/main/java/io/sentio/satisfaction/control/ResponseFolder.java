@@ -73,7 +73,7 @@ public final class ResponseFolder {
             LOG.log(System.Logger.Level.INFO, "Re-folding batch {0} of {1} responses after an interrupted fold",
                     batch, members.size());
             writeParts(batch, members);
-            members.forEach(r -> responses.markFolded(r.id()));
+            responses.markFolded(members.stream().map(SurveyResponse::id).toList());
         }
         return unclaimed;
     }
@@ -90,15 +90,12 @@ public final class ResponseFolder {
      */
     public Folded fold(Collection<String> ids) {
         String batch = new ObjectId().toHexString();
-        List<SurveyResponse> claimed = new ArrayList<>();
-        for (String id : ids) {
-            responses.claim(id, batch).ifPresent(claimed::add);
-        }
+        List<SurveyResponse> claimed = responses.claim(List.copyOf(ids), batch);
         if (claimed.isEmpty()) {
             return new Folded(0, Set.of());
         }
         Set<String> touched = writeParts(batch, claimed);
-        claimed.forEach(r -> responses.markFolded(r.id()));
+        responses.markFolded(claimed.stream().map(SurveyResponse::id).toList());
         return new Folded(claimed.size(), touched);
     }
 

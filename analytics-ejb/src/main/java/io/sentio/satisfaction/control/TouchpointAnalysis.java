@@ -356,8 +356,9 @@ public final class TouchpointAnalysis {
         }
         if (bootstrap.isPresent()) {
             MomentBootstrap boot = bootstrap.get();
-            for (int b = 0; b < replicates; b++) {
-                IndicatorStatistics s = boot.draw();
+            // Replicates are independent (own random stream each): estimate them on all cores.
+            java.util.stream.IntStream.range(0, replicates).parallel().forEach(b -> {
+                IndicatorStatistics s = boot.draw(b);
                 double[] row = new double[cols];
                 try {
                     PlsResult r = estimator.estimate(s);
@@ -375,9 +376,10 @@ public final class TouchpointAnalysis {
                     }
                     reps[b] = row;
                 } catch (RuntimeException e) {
-                    failed++;
+                    reps[b] = null;
                 }
-            }
+            });
+            failed = (int) java.util.Arrays.stream(reps).filter(java.util.Objects::isNull).count();
             if (failed > 0) {
                 warnings.add(failed + " of " + replicates + " bootstrap replicates could not be estimated");
             }

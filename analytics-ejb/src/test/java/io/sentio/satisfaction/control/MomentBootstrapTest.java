@@ -26,7 +26,7 @@ class MomentBootstrapTest {
         double s00sq = 0;
         double s01sq = 0;
         for (int b = 0; b < reps; b++) {
-            IndicatorStatistics d = boot.draw();
+            IndicatorStatistics d = boot.draw(b);
             for (int j = 0; j < 3; j++) {
                 double dm = d.means()[j] - MU[j];
                 meanSum[j] += dm;
@@ -57,8 +57,10 @@ class MomentBootstrapTest {
     @Test
     void sameSeedSameDrawsAndSingularCovarianceHasNoBootstrap() {
         var stats = new IndicatorStatistics(List.of("a", "b", "c"), 30, MU, SIGMA);
-        assertThat(MomentBootstrap.of(stats, 3).orElseThrow().draw().covariance())
-                .isDeepEqualTo(MomentBootstrap.of(stats, 3).orElseThrow().draw().covariance());
+        assertThat(MomentBootstrap.of(stats, 3).orElseThrow().draw(5).covariance())
+                .isDeepEqualTo(MomentBootstrap.of(stats, 3).orElseThrow().draw(5).covariance());
+        assertThat(MomentBootstrap.of(stats, 3).orElseThrow().draw(5).covariance())
+                .isNotEqualTo(MomentBootstrap.of(stats, 3).orElseThrow().draw(6).covariance());
         double[][] singular = {{1, 1, 0}, {1, 1, 0}, {0, 0, 1}};
         assertThat(MomentBootstrap.of(new IndicatorStatistics(List.of("a", "b", "c"), 30, MU, singular), 3)).isEmpty();
     }

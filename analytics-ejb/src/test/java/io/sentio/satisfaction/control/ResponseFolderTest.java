@@ -80,13 +80,13 @@ class ResponseFolderTest {
     void aCrashAfterClaimingOrAfterWritingPartsIsRepairedWithoutDoubleCounting() {
         List<String> ids = store(60, "web", new Random(3));
         // Crash 1: batch "b1" claimed (half of it), nothing written.
-        ids.subList(0, 20).forEach(id -> responses.claim(id, "b1"));
+        responses.claim(ids.subList(0, 20), "b1");
         // Crash 2: batch "b2" claimed, a part written with stale content, some responses marked folded.
-        ids.subList(20, 40).forEach(id -> responses.claim(id, "b2"));
+        responses.claim(ids.subList(20, 40), "b2");
         SatisfactionAggregate stale = SatisfactionAggregate.empty();
         stale.add(catalog.find("acsi", 1).orElseThrow(), stored.get(20).answers());
         aggregates.replacePart("b2", "web", day(stored.get(20)), stale);
-        ids.subList(20, 25).forEach(responses::markFolded);
+        responses.markFolded(ids.subList(20, 25));
 
         List<String> unclaimed = folder.repair();
         assertThat(unclaimed).containsExactlyInAnyOrderElementsOf(ids.subList(40, 60));
