@@ -328,6 +328,77 @@ class SatisfactionIT {
         assertThat(forbidden.contentType()).startsWith("application/problem+json");
     }
 
+    /**
+     * kill -9 while clients submit and the folder folds: after a restart (repair of the interrupted
+     * batch), and once every attempted id has been resubmitted (so the stored set is known exactly), the
+     * report counts every response exactly once and its NPS buckets match the answers.
+     */
+    @Test
+    void aggregatesCountEveryResponseExactlyOnceAcrossKillNine() throws Exception {
+        try (SentioServer server = new SentioServer("satisfaction-crash", Integer.getInteger("sentio.it.crash.port", 18581))
+                .startFresh()) {
+            Api api = new Api(server.base());
+            String touchpoint = touchpoint();
+            String deployment = api.deploy("acsi", touchpoint).getString("id");
+            String path = "deployments/" + deployment + "/responses";
+            java.util.Set<String> attempted = java.util.concurrent.ConcurrentHashMap.newKeySet();
+            java.util.concurrent.atomic.AtomicInteger acknowledged = new java.util.concurrent.atomic.AtomicInteger();
+            java.util.concurrent.atomic.AtomicBoolean running = new java.util.concurrent.atomic.AtomicBoolean(true);
+            var clients = java.util.concurrent.Executors.newFixedThreadPool(4);
+            for (int c = 0; c < 4; c++) {
+                clients.submit(() -> {
+                    while (running.get()) {
+                        String id = UUID.randomUUID().toString();
+                        attempted.add(id);
+                        try {
+                            int status = api.post(path, submissionFor(id)).status();
+                            if (status == 201) {
+                                acknowledged.incrementAndGet();
+                            }
+                        } catch (RuntimeException e) {
+                            return;
+                        }
+                    }
+                });
+            }
+            // Let folding run for a while (it runs every second), then crash mid-stream.
+            while (acknowledged.get() < 400) {
+                Thread.sleep(20);
+            }
+            server.crash();
+            running.set(false);
+            clients.shutdown();
+            assertThat(clients.awaitTermination(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+
+            server.start();
+            for (String id : attempted) {
+                assertThat(api.post(path, submissionFor(id)).status()).isIn(200, 201);
+            }
+            JsonObject report = awaitResponses(api, touchpoint, attempted.size());
+            Thread.sleep(2500); // two more fold ticks: nothing may be counted twice later either
+            report = api.asAdmin().get("touchpoints/" + touchpoint + "/report").json();
+            assertThat(report.getJsonNumber("responses").longValue()).isEqualTo(attempted.size());
+            long promoters = attempted.stream().filter(id -> answersFor(id).get("NPS") >= 9).count();
+            long detractors = attempted.stream().filter(id -> answersFor(id).get("NPS") <= 6).count();
+            JsonObject nps = report.getJsonObject("nps");
+            assertThat(nps.getJsonNumber("promoters").longValue()).isEqualTo(promoters);
+            assertThat(nps.getJsonNumber("detractors").longValue()).isEqualTo(detractors);
+            assertThat(nps.getJsonNumber("passives").longValue()).isEqualTo(attempted.size() - promoters - detractors);
+            assertThat(report.getJsonObject("acsi").getJsonNumber("n").longValue()).isEqualTo(attempted.size());
+        }
+    }
+
+    /** Answers derived from the id, so a resubmission carries the very same answers. */
+    private static Map<String, Integer> answersFor(String id) {
+        return acsiAnswers(1, new Random(id.hashCode())).getFirst();
+    }
+
+    private static JsonObject submissionFor(String id) {
+        JsonObjectBuilder a = Json.createObjectBuilder();
+        answersFor(id).forEach(a::add);
+        return Api.submission(id, "en", a.build());
+    }
+
     // ------------------------------------------------------------------------------------------
 
     private static String touchpoint() {
