@@ -42,6 +42,8 @@ import java.util.Map;
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class Responses {
 
+    private static final System.Logger LOG = System.getLogger(Responses.class.getName());
+
     @Inject
     MongoStorage storage;
 
@@ -107,8 +109,13 @@ public class Responses {
         // A retry may arrive while the first attempt's write is not yet durable: wait in both cases.
         storage.awaitDurable();
         if (created) {
-            // A hint for the aggregate folder; it also finds unfolded responses by itself after a restart.
-            stored.fire(new ResponseStored(response.id(), response.touchpoint()));
+            // A hint for the aggregate folder, which also finds unfolded responses by itself after a restart:
+            // a failing observer must not turn a durable, acknowledged answer into an error.
+            try {
+                stored.fire(new ResponseStored(response.id(), response.touchpoint()));
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "Observer of stored response " + response.id() + " failed", e);
+            }
         }
         return created ? SubmitOutcome.CREATED : SubmitOutcome.ALREADY_STORED;
     }
