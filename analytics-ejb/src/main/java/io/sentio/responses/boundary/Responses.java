@@ -6,6 +6,7 @@ import io.sentio.deployments.entity.DeploymentMode;
 import io.sentio.problems.entity.DomainException;
 import io.sentio.problems.entity.Violation;
 import io.sentio.responses.control.ResponseStore;
+import io.sentio.responses.entity.ResponseStored;
 import io.sentio.responses.entity.SubmitOutcome;
 import io.sentio.responses.entity.Submission;
 import io.sentio.responses.entity.SurveyResponse;
@@ -19,6 +20,7 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 
 import java.time.Clock;
@@ -39,11 +41,16 @@ import java.util.Map;
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class Responses {
 
+    private static final System.Logger LOG = System.getLogger(Responses.class.getName());
+
     @Inject
     MongoStorage storage;
 
     @Inject
     Deployments deployments;
+
+    @Inject
+    Event<ResponseStored> stored;
 
     private final Clock clock = Clock.systemUTC();
     private final AnswerValidator validator = new AnswerValidator();
@@ -96,6 +103,13 @@ public class Responses {
             }
         }
         if (created) {
+            // A hint for the aggregate folder, which also finds unfolded responses by itself after a restart:
+            // a failing observer must not turn a durable, acknowledged answer into an error.
+            try {
+                stored.fire(new ResponseStored(response.id(), response.touchpoint()));
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "Observer of stored response " + response.id() + " failed", e);
+            }
             return SubmitOutcome.CREATED;
         }
         // A retry may arrive while the first attempt's write is not yet durable: make sure it is.

@@ -6,10 +6,14 @@ import io.sentio.responses.entity.SurveyResponse;
 import io.sentio.storage.control.BatchedInserts;
 import org.bson.Document;
 
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.List;
 import java.util.Optional;
 
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.in;
+import static com.mongodb.client.model.Filters.ne;
 import static com.mongodb.client.model.Indexes.ascending;
 import static com.mongodb.client.model.Indexes.compoundIndex;
 
@@ -18,6 +22,11 @@ import static com.mongodb.client.model.Indexes.compoundIndex;
  * primary key makes a duplicate submission a no-op instead of a second record, without transactions.
  * Inserts go through {@link BatchedInserts}: concurrent submissions share one insert command and one
  * durability step.
+ *
+ * <p>Folding into aggregates: a response is inserted with {@code folded: false}. The satisfaction folder
+ * claims it into a batch ({@link #claim}, setting {@code batch}), aggregates the batch,
+ * then marks it {@link #markFolded folded}. These fields are the folder's bookkeeping; the insert stays the
+ * only write on the submission path.
  */
 public final class ResponseStore {
 
@@ -33,6 +42,58 @@ public final class ResponseStore {
     public void ensureIndexes() {
         collection.createIndex(ascending("deployment"));
         collection.createIndex(compoundIndex(ascending("touchpoint"), ascending("receivedAt")));
+        collection.createIndex(ascending("folded"));
+    }
+
+    /** A response not yet folded into aggregates, and the batch it was claimed into (null if none). */
+    public record Pending(String id, String batch) {
+    }
+
+    /** Every response not yet folded (also those stored before folding existed, without the field). */
+    public List<Pending> unfolded() {
+        List<Pending> pending = new ArrayList<>();
+        collection.find(ne("folded", true)).projection(new Document("_id", 1).append("batch", 1))
+                .forEach(d -> pending.add(new Pending(d.getString("_id"), d.getString("batch"))));
+        return pending;
+    }
+
+    /**
+     * Claims the unfolded, unclaimed responses among {@code ids} into {@code batch}: reads them, then sets
+     * {@code batch} on those eligible. Both are {@code _id ∈ ids} operations on purpose: the embedded store
+     * answers only exact {@code _id} queries from an index and scans the whole collection for anything
+     * else. The read-then-write is not atomic, so there must be one claimer per database (the single
+     * folder thread of the one application server).
+     *
+     * @return the responses this call claimed (unknown, folded or already claimed ids are skipped)
+     */
+    public List<SurveyResponse> claim(List<String> ids, String batch) {
+        List<SurveyResponse> claimed = new ArrayList<>();
+        if (ids.isEmpty()) {
+            return claimed;
+        }
+        collection.find(in("_id", ids)).forEach(d -> {
+            if (!Boolean.TRUE.equals(d.get("folded")) && d.get("batch") == null) {
+                claimed.add(fromDocument(d));
+            }
+        });
+        if (!claimed.isEmpty()) {
+            collection.updateMany(in("_id", claimed.stream().map(SurveyResponse::id).toList()),
+                    new Document("$set", new Document("batch", batch)));
+        }
+        return claimed;
+    }
+
+    /** Every response claimed into {@code batch}, folded or not (crash repair re-folds the whole batch). */
+    public List<SurveyResponse> inBatch(String batch) {
+        List<SurveyResponse> result = new ArrayList<>();
+        collection.find(eq("batch", batch)).forEach(d -> result.add(fromDocument(d)));
+        return result;
+    }
+
+    public void markFolded(List<String> ids) {
+        if (!ids.isEmpty()) {
+            collection.updateMany(in("_id", ids), new Document("$set", new Document("folded", true)));
+        }
     }
 
     /**
@@ -61,7 +122,8 @@ public final class ResponseStore {
                 .append("language", r.language())
                 .append("answers", new Document(r.answers()))
                 .append("fingerprint", r.fingerprint())
-                .append("receivedAt", Date.from(r.receivedAt()));
+                .append("receivedAt", Date.from(r.receivedAt()))
+                .append("folded", false);
         if (r.customer() != null) {
             doc.append("customer", r.customer());
         }

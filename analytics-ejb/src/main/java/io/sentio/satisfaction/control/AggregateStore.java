@@ -1,0 +1,228 @@
+package io.sentio.satisfaction.control;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.ReplaceOptions;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.gte;
+import static com.mongodb.client.model.Filters.in;
+import static com.mongodb.client.model.Filters.lte;
+import static com.mongodb.client.model.Indexes.ascending;
+import static com.mongodb.client.model.Indexes.compoundIndex;
+
+/**
+ * Per touchpoint × UTC day satisfaction aggregates in two collections, written without transactions and
+ * safe against a crash between any two writes:
+ * <ul>
+ *   <li>{@code satisfaction_parts}: one document per folded batch, touchpoint and day,
+ *       {@code _id = batch|touchpoint|day}. Written by {@link #replacePart} (replace with upsert), so
+ *       re-folding a batch after a crash replaces its parts instead of adding to them.</li>
+ *   <li>{@code satisfaction_days}: one document per touchpoint and day, {@code _id = touchpoint|day},
+ *       holding the merged parts it {@code absorbed} in its latest compaction. Readers skip parts listed
+ *       there; the compactor deletes them afterwards (and again on its next run if it crashed before).</li>
+ *   <li>{@code satisfaction_touchpoints}: per touchpoint the first and last day with data, so that day
+ *       documents can be fetched by primary key.</li>
+ * </ul>
+ * The figures of (touchpoint, day) are always day document ⊕ parts not absorbed by it: every write
+ * keeps that sum equal to the folded responses, so a reader at any moment sees each folded response once.
+ */
+public final class AggregateStore {
+
+    /** Day ids per {@code $in} query. */
+    private static final int CHUNK = 500;
+
+    private final MongoCollection<Document> parts;
+    private final MongoCollection<Document> days;
+    private final MongoCollection<Document> touchpoints;
+
+    public AggregateStore(MongoDatabase database) {
+        this.parts = database.getCollection("satisfaction_parts");
+        this.days = database.getCollection("satisfaction_days");
+        this.touchpoints = database.getCollection("satisfaction_touchpoints");
+    }
+
+    /**
+     * Widens the recorded day range of a touchpoint to include {@code day} ({@code $min}/{@code $max} by
+     * {@code _id}: idempotent; a range wider than the data only costs a few empty lookups).
+     * Called before the touchpoint's parts are written, so the range always covers every stored day.
+     */
+    public void recordDay(String touchpoint, LocalDate day) {
+        touchpoints.updateOne(eq("_id", touchpoint), new Document("$min", new Document("firstDay", day.toString()))
+                .append("$max", new Document("lastDay", day.toString())), new com.mongodb.client.model.UpdateOptions().upsert(true));
+    }
+
+    /** Every touchpoint with stored aggregates, with its first and last day. */
+    public Map<String, LocalDate[]> touchpoints() {
+        Map<String, LocalDate[]> result = new TreeMap<>();
+        for (Document d : touchpoints.find()) {
+            result.put(d.getString("_id"), new LocalDate[] {LocalDate.parse(d.getString("firstDay")),
+                    LocalDate.parse(d.getString("lastDay"))});
+        }
+        return result;
+    }
+
+    public void ensureIndexes() {
+        parts.createIndex(compoundIndex(ascending("touchpoint"), ascending("day")));
+        days.createIndex(compoundIndex(ascending("touchpoint"), ascending("day")));
+    }
+
+    /** Stores (or replaces) batch {@code batch}'s statistics of one touchpoint and day. */
+    public void replacePart(String batch, String touchpoint, LocalDate day, SatisfactionAggregate aggregate) {
+        String id = batch + "|" + touchpoint + "|" + day;
+        Document doc = new Document("_id", id).append("batch", batch).append("touchpoint", touchpoint)
+                .append("day", day.toString()).append("stats", aggregate.toDocument());
+        parts.replaceOne(eq("_id", id), doc, new ReplaceOptions().upsert(true));
+    }
+
+    /**
+     * The statistics of one touchpoint (or every touchpoint for null) per day in [from, to]
+     * (null bounds: unbounded), keyed touchpoint → day.
+     *
+     * <p>Day documents are fetched by primary key ({@code _id ∈ {touchpoint|day for each day of the range
+     * clipped to the touchpoint's recorded days}}): the embedded store serves only exact {@code _id}
+     * queries from an index and scans the collection for anything else. Parts are few (only days not
+     * yet compacted: today, mostly), so they are read with a filter.
+     */
+    public Map<String, TreeMap<LocalDate, SatisfactionAggregate>> read(String touchpoint, LocalDate from, LocalDate to) {
+        Map<String, TreeMap<LocalDate, SatisfactionAggregate>> result = new TreeMap<>();
+        Map<String, LocalDate[]> ranges = new TreeMap<>();
+        if (touchpoint == null) {
+            ranges.putAll(touchpoints());
+        } else {
+            Document d = touchpoints.find(eq("_id", touchpoint)).first();
+            if (d != null) {
+                ranges.put(touchpoint, new LocalDate[] {LocalDate.parse(d.getString("firstDay")),
+                        LocalDate.parse(d.getString("lastDay"))});
+            }
+        }
+        Set<String> absorbed = new HashSet<>();
+        List<String> ids = new ArrayList<>();
+        for (var e : ranges.entrySet()) {
+            LocalDate start = from == null || from.isBefore(e.getValue()[0]) ? e.getValue()[0] : from;
+            LocalDate end = to == null || to.isAfter(e.getValue()[1]) ? e.getValue()[1] : to;
+            for (LocalDate day = start; !day.isAfter(end); day = day.plusDays(1)) {
+                ids.add(e.getKey() + "|" + day);
+                if (ids.size() == CHUNK) {
+                    readDays(ids, absorbed, result);
+                    ids.clear();
+                }
+            }
+        }
+        if (!ids.isEmpty()) {
+            readDays(ids, absorbed, result);
+        }
+        List<Bson> filters = new ArrayList<>();
+        if (touchpoint != null) {
+            filters.add(eq("touchpoint", touchpoint));
+        }
+        if (from != null) {
+            filters.add(gte("day", from.toString()));
+        }
+        if (to != null) {
+            filters.add(lte("day", to.toString()));
+        }
+        for (Document p : parts.find(filters.isEmpty() ? new Document() : and(filters))) {
+            if (!absorbed.contains(p.getString("_id"))) {
+                add(result, p);
+            }
+        }
+        return result;
+    }
+
+    private void readDays(List<String> ids, Set<String> absorbed, Map<String, TreeMap<LocalDate, SatisfactionAggregate>> result) {
+        for (Document d : days.find(in("_id", ids))) {
+            absorbed.addAll(d.getList("absorbed", String.class, List.of()));
+            add(result, d);
+        }
+    }
+
+    private static void add(Map<String, TreeMap<LocalDate, SatisfactionAggregate>> result, Document d) {
+        SatisfactionAggregate a = SatisfactionAggregate.fromDocument(d.get("stats", Document.class));
+        result.computeIfAbsent(d.getString("touchpoint"), k -> new TreeMap<>())
+                .merge(LocalDate.parse(d.getString("day")), a, (x, y) -> {
+                    x.merge(y);
+                    return x;
+                });
+    }
+
+    /**
+     * (touchpoint, day) pairs worth compacting: every day before {@code today} that still has parts,
+     * and any day with at least {@code threshold} parts.
+     */
+    public List<String[]> compactable(int threshold, LocalDate today) {
+        Map<String, Integer> count = new TreeMap<>();
+        for (Document p : parts.find().projection(new Document("touchpoint", 1).append("day", 1))) {
+            count.merge(p.getString("touchpoint") + "|" + p.getString("day"), 1, Integer::sum);
+        }
+        return count.entrySet().stream()
+                .filter(e -> e.getValue() >= threshold || e.getKey().substring(e.getKey().lastIndexOf('|') + 1)
+                        .compareTo(today.toString()) < 0)
+                .map(e -> e.getKey().split("\\|", 2)).toList();
+    }
+
+    /**
+     * Merges the parts of (touchpoint, day) into its day document. Idempotent and crash-safe: (1) parts
+     * the day document already absorbed are deleted (finishing an interrupted run); (2) the remaining
+     * parts are merged into a new day document listing exactly them as absorbed, which replaces the old
+     * one in one write; (3) they are deleted. Between (2) and (3) readers skip them by the list.
+     * Must not run concurrently with itself for the same (touchpoint, day); folding may run alongside.
+     *
+     * @param exclude parts not to absorb (a batch being folded right now may still be replaced)
+     * @return number of parts absorbed
+     */
+    public int compact(String touchpoint, LocalDate day, Set<String> exclude) {
+        String dayId = touchpoint + "|" + day;
+        Document old = days.find(eq("_id", dayId)).first();
+        if (old != null) {
+            List<String> previously = old.getList("absorbed", String.class, List.of());
+            if (!previously.isEmpty()) {
+                parts.deleteMany(in("_id", previously));
+            }
+        }
+        SatisfactionAggregate merged = old == null ? SatisfactionAggregate.empty()
+                : SatisfactionAggregate.fromDocument(old.get("stats", Document.class));
+        List<String> absorbed = new ArrayList<>();
+        for (Document p : parts.find(and(eq("touchpoint", touchpoint), eq("day", day.toString())))) {
+            if (!exclude.contains(p.getString("batch"))) {
+                merged.merge(SatisfactionAggregate.fromDocument(p.get("stats", Document.class)));
+                absorbed.add(p.getString("_id"));
+            }
+        }
+        if (absorbed.isEmpty()) {
+            return 0;
+        }
+        Document doc = new Document("_id", dayId).append("touchpoint", touchpoint).append("day", day.toString())
+                .append("absorbed", absorbed).append("stats", merged.toDocument());
+        days.replaceOne(eq("_id", dayId), doc, new ReplaceOptions().upsert(true));
+        parts.deleteMany(in("_id", absorbed));
+        return absorbed.size();
+    }
+
+    /** Drops every aggregate (for benchmarks that rebuild them). */
+    public void clear() {
+        parts.deleteMany(new Document());
+        days.deleteMany(new Document());
+        touchpoints.deleteMany(new Document());
+    }
+
+    /** Writes a day document directly (benchmarks: aggregates equivalent to generated responses). */
+    public void replaceDay(String touchpoint, LocalDate day, SatisfactionAggregate aggregate) {
+        recordDay(touchpoint, day);
+        String dayId = touchpoint + "|" + day;
+        days.replaceOne(eq("_id", dayId), new Document("_id", dayId).append("touchpoint", touchpoint)
+                .append("day", day.toString()).append("absorbed", List.of()).append("stats", aggregate.toDocument()),
+                new ReplaceOptions().upsert(true));
+    }
+}
