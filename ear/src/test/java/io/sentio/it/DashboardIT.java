@@ -3,12 +3,14 @@ package io.sentio.it;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,7 +24,8 @@ class DashboardIT {
         String touchpoint = "store-" + UUID.randomUUID().toString().substring(0, 6);
         try (Browser desktop = new Browser(Browser.DESKTOP, "en")) {
             WebDriver browser = desktop.driver;
-            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+            // The table is re-rendered after each change: elements found a moment ago may be replaced.
+            var wait = new WebDriverWait(browser, Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class);
             browser.get(api.base().resolve("admin/index.html").toString());
             wait.until(d -> d.getCurrentUrl().contains("login.html"));
 
@@ -44,12 +47,13 @@ class DashboardIT {
             touchpointField.sendKeys(touchpoint);
             browser.findElement(By.id("deploy-button")).click();
             wait.until(d -> d.findElement(By.id("deploy-message")).getText().startsWith("Deployed"));
-            WebElement row = wait.until(d -> d.findElements(By.cssSelector("#deployments tbody tr")).stream()
-                    .filter(r -> r.getText().contains(touchpoint)).findFirst().orElse(null));
+            List<String> row = wait.until(d -> d.findElements(By.cssSelector("#deployments tbody tr")).stream()
+                    .filter(r -> r.getText().contains(touchpoint)).findFirst()
+                    .map(r -> List.of(r.getText(), r.findElement(By.cssSelector("a.respondent-link")).getDomAttribute("href")))
+                    .orElse(null));
             desktop.screenshot("dashboard");
-            String link = row.findElement(By.cssSelector("a.respondent-link")).getDomAttribute("href");
-            assertThat(link).contains("respond.html?d=");
-            assertThat(row.getText()).contains("acsi").contains("open");
+            assertThat(row.get(1)).contains("respond.html?d=");
+            assertThat(row.get(0)).contains("acsi").contains("open");
         }
     }
 }
