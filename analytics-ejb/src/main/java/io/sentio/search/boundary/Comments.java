@@ -4,6 +4,7 @@ import io.sentio.problems.entity.DomainException;
 import io.sentio.search.control.CommentSearch;
 import io.sentio.search.control.CursorKeyStore;
 import io.sentio.search.control.KeyTerms;
+import io.sentio.search.entity.CommentLanguage;
 import io.sentio.search.entity.CommentPage;
 import io.sentio.search.entity.CommentQuery;
 import io.sentio.search.entity.InvalidQueryException;
@@ -74,10 +75,19 @@ public class Comments {
     }
 
     /**
-     * Runs a search step, turning {@link InvalidQueryException} ("param: reason") into a 400 naming the
-     * parameter. Public so that the web layer can use it where it builds {@link CommentQuery} itself.
+     * A newest-first search request from API parameters (null or blank = not given); a value out of range
+     * is refused with a 400 naming the parameter.
      */
-    public static <T> T refusingInvalid(Supplier<T> step) {
+    public CommentQuery query(String text, String touchpoint, String language, String sentiment, Instant from,
+                              Instant to, int size, String after) {
+        return refusingInvalid(() -> new CommentQuery(text, blankToNull(touchpoint),
+                blankToNull(language) == null ? null : CommentLanguage.fromTag(language.trim()),
+                blankToNull(sentiment) == null ? null : Sentiment.fromTag(sentiment.trim()),
+                from, to, size, blankToNull(after), CommentQuery.Order.NEWEST));
+    }
+
+    /** Runs a search step, turning {@link InvalidQueryException} ("param: reason") into a 400 naming the parameter. */
+    private <T> T refusingInvalid(Supplier<T> step) {
         try {
             return step.get();
         } catch (InvalidQueryException e) {
@@ -85,7 +95,11 @@ public class Comments {
         }
     }
 
-    static DomainException invalid(InvalidQueryException e) {
+    private String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+
+    private DomainException invalid(InvalidQueryException e) {
         String message = e.getMessage() == null ? "invalid" : e.getMessage();
         int colon = message.indexOf(": ");
         if (colon > 0 && colon < 40 && message.substring(0, colon).matches("[A-Za-z][A-Za-z0-9.\\[\\]]*")) {

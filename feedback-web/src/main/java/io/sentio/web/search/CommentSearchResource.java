@@ -3,10 +3,8 @@ package io.sentio.web.search;
 import io.sentio.search.boundary.CommentIndexer;
 import io.sentio.search.boundary.Comments;
 import io.sentio.search.entity.CommentHit;
-import io.sentio.search.entity.CommentLanguage;
 import io.sentio.search.entity.CommentPage;
 import io.sentio.search.entity.CommentQuery;
-import io.sentio.search.entity.Sentiment;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -74,10 +72,7 @@ public class CommentSearchResource {
         Instant end = SearchParameters.to(to);
         SearchParameters.period(start, end);
         int pageSize = SearchParameters.size(size, CommentQuery.DEFAULT_SIZE, CommentQuery.MAX_SIZE);
-        CommentQuery query = Comments.refusingInvalid(() -> new CommentQuery(q, blankToNull(touchpoint),
-                blankToNull(language) == null ? null : CommentLanguage.fromTag(language.trim()),
-                blankToNull(sentiment) == null ? null : Sentiment.fromTag(sentiment.trim()),
-                start, end, pageSize, blankToNull(after), CommentQuery.Order.NEWEST));
+        CommentQuery query = comments.query(q, touchpoint, language, sentiment, start, end, pageSize, after);
         return SearchView.from(comments.search(query));
     }
 
@@ -87,9 +82,5 @@ public class CommentSearchResource {
     public RebuildView reindex() {
         CommentIndexer.Rebuild rebuild = indexer.rebuild();
         return new RebuildView("rebuilt", rebuild.responses(), rebuild.comments(), rebuild.millis());
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s;
     }
 }
