@@ -119,6 +119,7 @@ public class CommentIndexer {
                     if (pass.commentsIndexed() > 0) {
                         index.maybeRefresh();
                     }
+                    feed.maybeCommit();
                     if (!caughtUp) {
                         caughtUp = true;
                         feed.commit();

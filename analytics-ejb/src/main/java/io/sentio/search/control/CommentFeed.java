@@ -72,10 +72,13 @@ public final class CommentFeed {
 
     /**
      * Indexes every response stamped at or after {@code position - overlap} that was not indexed in this
-     * window yet, then commits if the commit interval has passed. Returns what it did.
+     * window yet. Commits only when the pass itself takes longer than the commit interval (catch-up);
+     * otherwise the caller refreshes the searcher first and then calls {@link #maybeCommit()}, so that an
+     * fsync never delays visibility. Returns what it did.
      */
     public Pass poll() {
         Instant since = position == null ? null : position.minus(overlap);
+        Instant started = clock.instant();
         Pass[] pass = {new Pass(0, 0)};
         reader.forEachSince(since, response -> {
             Instant at = ResponseCommentReader.receivedAt(response);
@@ -91,13 +94,14 @@ public final class CommentFeed {
             }
             uncommitted = true;
             pass[0] = pass[0].plus(1, comments.size());
-            maybeCommit();
+            if (clock.instant().isAfter(started.plus(commitInterval))) {
+                maybeCommit(); // a long catch-up commits as it goes; short polls leave it to the caller
+            }
         });
         if (position != null) {
             Instant horizon = position.minus(overlap);
             recent.values().removeIf(at -> at.isBefore(horizon));
         }
-        maybeCommit();
         return pass[0];
     }
 
@@ -111,7 +115,6 @@ public final class CommentFeed {
         long count = reader.estimatedCount();
         Instant now = clock.instant();
         if (count == lastCount && now.isBefore(lastFullPoll.plus(overlap.dividedBy(2)))) {
-            maybeCommit();
             return new Pass(0, 0);
         }
         lastCount = count;
@@ -140,7 +143,8 @@ public final class CommentFeed {
         lastCommit = clock.instant();
     }
 
-    private void maybeCommit() {
+    /** Commits if something was indexed and the commit interval has passed since the last commit. */
+    public void maybeCommit() {
         if (uncommitted && !clock.instant().isBefore(lastCommit.plus(commitInterval))) {
             commit();
             if (position != null) {
