@@ -39,7 +39,12 @@ class CommentSearchIT {
         submit(api, deployment, "en", 9, "Delivery was quick and friendly.");
 
         JsonObject page = awaitTotal(api, "q=refund&touchpoint=" + tp, 1);
+        assertThat(page.keySet()).as("the contract's members in its order; next absent on the last page")
+                .containsExactly("total", "hits", "facets");
+        assertThat(page.getJsonObject("facets").keySet()).containsExactly("touchpoint", "language", "sentiment");
         JsonObject hit = page.getJsonArray("hits").getJsonObject(0);
+        assertThat(hit.keySet()).containsExactly("id", "source", "responseId", "touchpoint", "language", "date",
+                "snippet", "sentiment");
         assertThat(hit.getString("responseId")).isEqualTo(responseId);
         assertThat(hit.getString("source")).isEqualTo("response");
         assertThat(hit.getString("touchpoint")).isEqualTo(tp);

@@ -8,6 +8,7 @@ import io.sentio.search.entity.CommentQuery;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -27,6 +28,7 @@ import java.util.Map;
 public class CommentSearchResource {
 
     /** One hit: {@code snippet} is escaped HTML with only {@code <mark>} tags. */
+    @JsonbPropertyOrder({"id", "source", "responseId", "touchpoint", "language", "date", "snippet", "sentiment"})
     public record HitView(String id, String source, String responseId, String touchpoint, String language,
                           String date, String snippet, String sentiment) {
         static HitView from(CommentHit hit) {
@@ -36,6 +38,7 @@ public class CommentSearchResource {
     }
 
     /** A page: exact total and facets over all matches, {@code next} absent on the last page. */
+    @JsonbPropertyOrder({"total", "hits", "facets", "next"})
     public record SearchView(long total, List<HitView> hits, Map<String, Map<String, Long>> facets, String next) {
         static SearchView from(CommentPage page) {
             Map<String, Map<String, Long>> facets = new LinkedHashMap<>();
@@ -52,6 +55,7 @@ public class CommentSearchResource {
     }
 
     /** What a rebuild did. */
+    @JsonbPropertyOrder({"status", "responses", "comments", "millis"})
     public record RebuildView(String status, long responses, long comments, long millis) {
     }
 

@@ -5,6 +5,7 @@ import io.sentio.search.entity.Sentiment;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -21,6 +22,7 @@ import java.util.Map;
 public class TouchpointSentimentResource {
 
     /** Comment counts per sentiment class. */
+    @JsonbPropertyOrder({"positive", "neutral", "negative"})
     public record SentimentView(long positive, long neutral, long negative) {
         static SentimentView from(Map<Sentiment, Long> counts) {
             return new SentimentView(counts.get(Sentiment.POSITIVE), counts.get(Sentiment.NEUTRAL),

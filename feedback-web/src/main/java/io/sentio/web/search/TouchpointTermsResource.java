@@ -5,6 +5,7 @@ import io.sentio.search.entity.KeyTerm;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -22,8 +23,16 @@ public class TouchpointTermsResource {
 
     static final int MAX_SIZE = 100;
 
+    /** One term: Dunning's G² as score, the number of foreground comments containing it as count. */
+    @JsonbPropertyOrder({"term", "score", "count"})
+    public record TermView(String term, double score, long count) {
+        static TermView from(KeyTerm term) {
+            return new TermView(term.term(), term.score(), term.count());
+        }
+    }
+
     /** The terms, most significant first. */
-    public record TermsView(List<KeyTerm> terms) {
+    public record TermsView(List<TermView> terms) {
     }
 
     @Inject
@@ -36,6 +45,7 @@ public class TouchpointTermsResource {
         Instant start = SearchParameters.from(from);
         Instant end = SearchParameters.to(to);
         SearchParameters.period(start, end);
-        return new TermsView(comments.keyTerms(touchpoint, start, end, SearchParameters.size(size, 20, MAX_SIZE)));
+        return new TermsView(comments.keyTerms(touchpoint, start, end, SearchParameters.size(size, 20, MAX_SIZE))
+                .stream().map(TermView::from).toList());
     }
 }
