@@ -1,0 +1,172 @@
+package io.sentio.search.boundary;
+
+import io.sentio.search.control.CommentFeed;
+import io.sentio.search.control.CommentIndex;
+import io.sentio.search.control.ResponseCommentReader;
+import io.sentio.storage.boundary.MongoStorage;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.TimerConfig;
+import jakarta.ejb.TimerService;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.lang.System.Logger.Level;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Keeps the comment index under {@code ${sentio.data.dir}/index} in step with MongoDB.
+ *
+ * <p>On start it opens the index and arms a timer; the first run catches up from the position in the
+ * last Lucene commit (everything after a crash, a new index or another schema version), later runs pick
+ * up new responses every {@value #POLL_MILLIS} ms and refresh the searcher when something was indexed,
+ * so a comment is searchable well within 1 s of its 201. Commits about once a second
+ * (see {@link CommentFeed} for position, overlap window and crash behaviour).
+ *
+ * <p>Concurrency: bean-managed. Polls and rebuilds run under one lock; the timer is a chain of
+ * non-persistent single-action timers re-armed after each run, so runs never overlap and a long catch-up
+ * does not pile up timeouts. Searches never take the lock: they read through the index's
+ * SearcherManager. A rebuild refreshes the searcher only when done, so searches keep answering from the
+ * old index meanwhile.
+ */
+@Singleton
+@Startup
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class CommentIndexer {
+
+    private static final System.Logger LOG = System.getLogger(CommentIndexer.class.getName());
+    static final long POLL_MILLIS = 200;
+    static final Duration OVERLAP = Duration.ofSeconds(5);
+    static final Duration COMMIT_INTERVAL = Duration.ofSeconds(1);
+
+    /** Result of a full rebuild. */
+    public record Rebuild(long responses, long comments, long millis) {
+    }
+
+    @Inject
+    MongoStorage storage;
+
+    @Inject
+    @ConfigProperty(name = "sentio.data.dir", defaultValue = "data")
+    String dataDir;
+
+    @Resource
+    TimerService timers;
+
+    private final ReentrantLock lock = new ReentrantLock();
+    private CommentIndex index;
+    private CommentFeed feed;
+    private volatile boolean caughtUp;
+    private volatile boolean stopping;
+
+    @PostConstruct
+    void start() {
+        Path path = Path.of(dataDir).toAbsolutePath().resolve("index");
+        try {
+            Files.createDirectories(path);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot create the index directory " + path, e);
+        }
+        ResponseCommentReader reader = new ResponseCommentReader(storage.database());
+        reader.ensureIndexes();
+        index = new CommentIndex(path);
+        feed = new CommentFeed(index, reader, OVERLAP, COMMIT_INTERVAL, Clock.systemUTC());
+        LOG.log(Level.INFO, "Comment index at {0}: {1} comments, catching up from {2}", path, index.size(),
+                feed.position() == null ? "the beginning" : feed.position().minus(OVERLAP));
+        arm(0);
+    }
+
+    @PreDestroy
+    void stop() {
+        stopping = true;
+        try {
+            timers.getTimers().forEach(t -> t.cancel());
+        } catch (RuntimeException e) {
+            // expired meanwhile or the timer service stops first: the stopping flag ends the chain
+        }
+        lock.lock();
+        try {
+            feed.commit();
+            index.close();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Timeout
+    void run() {
+        if (stopping) {
+            return;
+        }
+        try {
+            if (lock.tryLock()) {
+                try {
+                    long started = System.nanoTime();
+                    CommentFeed.Pass pass = caughtUp ? feed.pollIfChanged() : feed.poll();
+                    if (pass.commentsIndexed() > 0) {
+                        index.maybeRefresh();
+                    }
+                    feed.maybeCommit();
+                    if (!caughtUp) {
+                        caughtUp = true;
+                        feed.commit();
+                        LOG.log(Level.INFO, "Comment index caught up: {0} responses read, {1} comments indexed in {2} ms",
+                                pass.responsesRead(), pass.commentsIndexed(),
+                                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+                    }
+                } finally {
+                    lock.unlock();
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.ERROR, "Comment indexing failed; retrying", e);
+        } finally {
+            if (!stopping) {
+                arm(POLL_MILLIS);
+            }
+        }
+    }
+
+    /** Deletes the index and rebuilds it from MongoDB; waits for a running poll to finish first. */
+    public Rebuild rebuild() {
+        long started = System.nanoTime();
+        lock.lock();
+        try {
+            CommentFeed.Pass pass = feed.rebuild();
+            index.refresh();
+            long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+            LOG.log(Level.INFO, "Comment index rebuilt: {0} responses, {1} comments in {2} ms",
+                    pass.responsesRead(), pass.commentsIndexed(), millis);
+            return new Rebuild(pass.responsesRead(), pass.commentsIndexed(), millis);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Whether the first catch-up after start has finished. */
+    public boolean caughtUp() {
+        return caughtUp;
+    }
+
+    /** The index, for searches (thread-safe). */
+    public CommentIndex index() {
+        return index;
+    }
+
+    private void arm(long delayMillis) {
+        timers.createSingleActionTimer(delayMillis, new TimerConfig(null, false));
+    }
+}

@@ -1,0 +1,132 @@
+package io.sentio.search.control;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoCursor;
+import com.mongodb.client.MongoDatabase;
+import io.sentio.search.entity.CommentDocument;
+import io.sentio.search.entity.CommentSource;
+import io.sentio.search.entity.InvalidCommentException;
+import io.sentio.search.entity.ScoreBand;
+import java.lang.System.Logger.Level;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+import org.bson.Document;
+
+import static com.mongodb.client.model.Filters.gte;
+import static com.mongodb.client.model.Indexes.ascending;
+import static com.mongodb.client.model.Sorts.orderBy;
+
+/**
+ * Reads survey comments out of the {@code responses} collection (owned by {@code io.sentio.responses};
+ * this class only reads it, so the search component does not depend on that component's classes).
+ *
+ * <p>Document shape relied on: {@code _id} (response id), {@code deployment}, {@code touchpoint},
+ * {@code language}, {@code answers} (sub-document; {@code COMMENT} is the free text, other string answers
+ * are free text too), {@code receivedAt} (Date), {@code customer} (invitations only), {@code NPS} (0-10)
+ * among the answers giving the score band.
+ *
+ * <p>Order: {@code (receivedAt, _id)} ascending. {@code receivedAt} is taken before the insert, so a write
+ * can become visible after a later-stamped one: callers re-read an overlap window (see {@link CommentFeed}).
+ */
+public final class ResponseCommentReader {
+
+    private static final System.Logger LOG = System.getLogger(ResponseCommentReader.class.getName());
+    static final String COMMENT_ITEM = "COMMENT";
+    static final String NPS_ITEM = "NPS";
+    private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:/@+-]{0,199}");
+
+    private final MongoCollection<Document> responses;
+
+    public ResponseCommentReader(MongoDatabase database) {
+        this.responses = database.getCollection("responses");
+    }
+
+    /** The catch-up order's index (real MongoDB uses it; the embedded store scans). */
+    public void ensureIndexes() {
+        responses.createIndex(ascending("receivedAt", "_id"));
+    }
+
+    /** Cheap change hint: the number of stored responses (metadata only where the store supports it). */
+    public long estimatedCount() {
+        return responses.estimatedDocumentCount();
+    }
+
+    /**
+     * Streams every response received at or after {@code since} (all when null) in {@code (receivedAt, _id)}
+     * order to {@code sink}, one cursor for the whole range.
+     */
+    public void forEachSince(Instant since, Consumer<Document> sink) {
+        var find = since == null ? responses.find() : responses.find(gte("receivedAt", Date.from(since)));
+        try (MongoCursor<Document> cursor = find.sort(orderBy(ascending("receivedAt"), ascending("_id")))
+                .batchSize(1000).iterator()) {
+            while (cursor.hasNext()) {
+                sink.accept(cursor.next());
+            }
+        }
+    }
+
+    /** When the response was received (null when the document lacks it). */
+    public static Instant receivedAt(Document response) {
+        Date date = response.getDate("receivedAt");
+        return date == null ? null : date.toInstant();
+    }
+
+    /**
+     * The comments of one response: every non-blank string answer, {@code COMMENT} first, each with id
+     * {@code responseId/item}. Empty when the response has no free text or cannot be indexed (logged).
+     */
+    public static List<CommentDocument> comments(Document response) {
+        Object rawId = response.get("_id");
+        Document answers = response.get("answers") instanceof Document d ? d : null;
+        Instant date = receivedAt(response);
+        if (!(rawId instanceof String id) || answers == null || date == null) {
+            return List.of();
+        }
+        List<Map.Entry<String, String>> texts = new ArrayList<>();
+        for (Map.Entry<String, Object> answer : answers.entrySet()) {
+            if (answer.getValue() instanceof String text && !text.isBlank()) {
+                String capped = text.length() > CommentDocument.MAX_TEXT_LENGTH
+                        ? text.substring(0, CommentDocument.MAX_TEXT_LENGTH) : text;
+                if (answer.getKey().equals(COMMENT_ITEM)) {
+                    texts.addFirst(Map.entry(answer.getKey(), capped));
+                } else {
+                    texts.add(Map.entry(answer.getKey(), capped));
+                }
+            }
+        }
+        if (texts.isEmpty()) {
+            return List.of();
+        }
+        ScoreBand band = scoreBand(answers.get(NPS_ITEM));
+        String customer = response.getString("customer");
+        if (customer != null && !TOKEN.matcher(customer).matches()) {
+            customer = null; // not a reference the index can hold as a keyword; erasure goes through reindex
+        }
+        String deployment = response.getString("deployment");
+        List<CommentDocument> comments = new ArrayList<>(texts.size());
+        for (Map.Entry<String, String> text : texts) {
+            try {
+                comments.add(new CommentDocument(id + "/" + text.getKey(), CommentSource.RESPONSE, id,
+                        deployment != null && TOKEN.matcher(deployment).matches() ? deployment : null,
+                        response.getString("touchpoint"), response.getString("language"), date, band, null,
+                        customer, null, text.getValue()));
+            } catch (InvalidCommentException e) {
+                LOG.log(Level.WARNING, "Response {0}, answer {1} is not indexed: {2}", id, text.getKey(), e.getMessage());
+            }
+        }
+        return comments;
+    }
+
+    private static ScoreBand scoreBand(Object nps) {
+        if (nps instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())
+                && n.intValue() >= 0 && n.intValue() <= 10) {
+            return ScoreBand.ofNps(n.intValue());
+        }
+        return ScoreBand.NONE;
+    }
+}
