@@ -11,12 +11,21 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 
+import io.sentio.customers.boundary.CustomerData;
+import io.sentio.loyalty.control.PurchaseSummarizer;
+import jakarta.inject.Inject;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 
 /** Customer lifetime value and the other loyalty analyses, on a researcher's data or on stored customers. */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class Loyalty {
+
+    @Inject
+    CustomerData customerData;
 
     /** Longest horizon accepted: 10 years in weeks or days is plenty; beyond it the numbers mean little. */
     public static final double MAX_HORIZON = 3_660;
@@ -42,6 +51,42 @@ public class Loyalty {
         } catch (InvalidLoyaltyDataException e) {
             String field = "csv" + e.line().map(l -> " line " + l).orElse("") + e.column().map(c -> " column " + c).orElse("");
             throw DomainException.invalid(e.getMessage(), List.of(new Violation(field, e.getMessage())));
+        }
+    }
+
+    /**
+     * The same analysis on stored transactions: the calibration period ends at the end of {@code asOf} (UTC);
+     * summaries per {@link PurchaseSummarizer} (distinct purchase days, times in weeks), so {@code horizon} is in
+     * weeks and {@code discountRate} is per week.
+     */
+    public ClvAnalysis clvOfStoredTransactions(LocalDate asOf, Double horizon, Double discountRate) {
+        if (asOf == null) {
+            throw DomainException.invalid("asOf", "is required: the last day of the calibration period, YYYY-MM-DD");
+        }
+        requireParameters(horizon, discountRate);
+        PurchaseSummarizer summarizer = new PurchaseSummarizer(asOf);
+        customerData.forEachPurchase(asOf.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant(),
+                (customer, date, amount) -> summarizer.accept(customer, LocalDate.ofInstant(date, ZoneOffset.UTC), amount));
+        CustomerSummaries data;
+        try {
+            data = summarizer.summaries();
+        } catch (InvalidLoyaltyDataException e) {
+            throw DomainException.invalid("asOf", "no stored transactions on or before " + asOf);
+        }
+        try {
+            return ClvEstimator.fitAndAnalyse(data, horizon, discountRate == null ? 0 : discountRate);
+        } catch (InvalidLoyaltyDataException e) {
+            throw DomainException.invalid("transactions", "cannot fit the models: " + e.getMessage());
+        }
+    }
+
+    private static void requireParameters(Double horizon, Double discountRate) {
+        if (horizon == null || !(horizon > 0) || horizon > MAX_HORIZON) {
+            throw DomainException.invalid("horizon", "must be a number of time units above 0 and at most " + MAX_HORIZON);
+        }
+        double rate = discountRate == null ? 0 : discountRate;
+        if (!(rate >= 0) || rate >= 1) {
+            throw DomainException.invalid("discountRate", "must be at least 0 and below 1 (per time unit)");
         }
     }
 }
