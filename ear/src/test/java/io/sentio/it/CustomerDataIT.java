@@ -148,6 +148,22 @@ class CustomerDataIT {
     }
 
     @Test
+    void filesAboveTheApiBodyLimitAreImported(Api api) throws Exception {
+        // 60 posts of 90,000 characters: about 5.4 MB, above both the 1 MiB API limit and WildFly's default bound
+        StringBuilder ndjson = new StringBuilder();
+        String text = "a".repeat(90_000);
+        for (int i = 0; i < 60; i++) {
+            ndjson.append("{\"id\":\"big").append(i).append("\",\"customer\":\"c9\",\"kind\":\"post\",")
+                    .append("\"date\":\"2025-04-01\",\"text\":\"").append(text).append("\"}\n");
+        }
+        assertThat(ndjson.length()).isGreaterThan(5_000_000);
+        JsonObject job = importFile(api, "community", "ndjson", ndjson.toString());
+        assertThat(job.getString("state")).as(job.toString()).isEqualTo("done");
+        assertThat(job.getJsonNumber("imported").longValue()).isEqualTo(60);
+        assertThat(api.asAdmin().get("community/big59").json().getString("text")).hasSize(90_000);
+    }
+
+    @Test
     void singleRecordsAreValidatedWithEveryFieldError(Api api) {
         Api.Reply bad = api.asAdmin().post("transactions", Json.createObjectBuilder().add("id", "tx-bad")
                 .add("amount", "ten").add("date", "2025-13-01").build());
