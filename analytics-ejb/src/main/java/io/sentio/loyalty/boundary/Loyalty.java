@@ -17,6 +17,12 @@ import jakarta.inject.Inject;
 
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import io.sentio.loyalty.control.LoyaltySummarizer;
+import io.sentio.loyalty.entity.PeriodSummary;
+import io.sentio.loyalty.entity.PurchaseHistory;
+import io.sentio.loyalty.entity.ValueTierThresholds;
+
+import java.util.ArrayList;
 import java.util.List;
 
 /** Customer lifetime value and the other loyalty analyses, on a researcher's data or on stored customers. */
@@ -78,6 +84,40 @@ public class Loyalty {
         } catch (InvalidLoyaltyDataException e) {
             throw DomainException.invalid("transactions", "cannot fit the models: " + e.getMessage());
         }
+    }
+
+    /** Most days accepted as the churn window: 10 years. */
+    public static final int MAX_CHURN_DAYS = 3_660;
+
+    /**
+     * Loyalty and value figures per calendar period over all stored transactions (see {@link LoyaltySummarizer}
+     * and docs/loyalty.md); customer equity over {@code horizon} weeks at {@code discountRate} per week.
+     */
+    public List<PeriodSummary> summary(String period, Integer churnDays, Double horizon, Double discountRate) {
+        List<Violation> violations = new ArrayList<>();
+        LoyaltySummarizer.Granularity granularity = null;
+        try {
+            granularity = LoyaltySummarizer.Granularity.valueOf(period == null ? "" : period.toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            violations.add(new Violation("period", "must be month, quarter or year"));
+        }
+        int churn = churnDays == null ? 180 : churnDays;
+        if (churn < 1 || churn > MAX_CHURN_DAYS) {
+            violations.add(new Violation("churnDays", "must be a whole number of days from 1 to " + MAX_CHURN_DAYS));
+        }
+        if (!violations.isEmpty()) {
+            throw DomainException.invalid("invalid summary parameters", violations);
+        }
+        requireParameters(horizon, discountRate);
+        PurchaseHistory.Builder builder = new PurchaseHistory.Builder();
+        customerData.forEachPurchase(java.time.Instant.parse("9999-01-01T00:00:00Z"),
+                (customer, date, amount) -> builder.accept(customer, LocalDate.ofInstant(date, ZoneOffset.UTC).toEpochDay(), amount));
+        PurchaseHistory history = builder.build();
+        if (history.size() == 0) {
+            return List.of();
+        }
+        return LoyaltySummarizer.summarize(history, granularity, churn, horizon, discountRate == null ? 0 : discountRate,
+                ValueTierThresholds.DEFAULT);
     }
 
     private static void requireParameters(Double horizon, Double discountRate) {

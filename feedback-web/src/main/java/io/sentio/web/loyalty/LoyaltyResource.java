@@ -39,6 +39,29 @@ public class LoyaltyResource {
                 number("horizon", horizon, DEFAULT_HORIZON_WEEKS), number("discountRate", discountRate, 0)));
     }
 
+    /**
+     * Retention, churn, RFM segments, Pareto share, Gini, value tiers, customer equity and ROC per period of all
+     * stored transactions: {@code period} month|quarter|year (default quarter), {@code churnDays} (default 180),
+     * {@code horizon} in weeks (default 52) and {@code discountRate} per week (default 0) for customer equity.
+     */
+    @GET
+    @Path("summary")
+    @RolesAllowed({"admin", "cx-manager", "executive"})
+    public SummaryView summary(@QueryParam("period") String period, @QueryParam("churnDays") String churnDays,
+                               @QueryParam("horizon") String horizon, @QueryParam("discountRate") String discountRate) {
+        double churn = number("churnDays", churnDays, 180);
+        if (churn != Math.rint(churn) || Math.abs(churn) > Integer.MAX_VALUE) {
+            throw DomainException.invalid("churnDays", "must be a whole number of days");
+        }
+        String p = period == null || period.isBlank() ? "quarter" : period.strip();
+        return new SummaryView(p, (int) churn, loyalty.summary(p, (int) churn,
+                number("horizon", horizon, DEFAULT_HORIZON_WEEKS), number("discountRate", discountRate, 0)));
+    }
+
+    /** The summary: its parameters and one entry per period, oldest first. */
+    public record SummaryView(String period, int churnDays, java.util.List<io.sentio.loyalty.entity.PeriodSummary> periods) {
+    }
+
     static LocalDate date(String name, String value) {
         if (value == null || value.isBlank()) {
             throw DomainException.invalid(name, "is required (YYYY-MM-DD)");
