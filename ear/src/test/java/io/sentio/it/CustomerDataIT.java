@@ -222,5 +222,22 @@ class CustomerDataIT {
         assertThat(api.get("customers/c-it-1").status()).isEqualTo(401);
         assertThat(api.get("loyalty/clv?asOf=1997-09-30").status()).isEqualTo(401);
         assertThat(api.get("imports/whatever").status()).isEqualTo(401);
+
+        String suffix = java.util.UUID.randomUUID().toString().substring(0, 8);
+        String password = "a-long-password-" + suffix;
+        for (String role : new String[]{"cx-manager", "executive"}) {
+            assertThat(api.asAdmin().put("users/" + role + "-" + suffix, Json.createObjectBuilder()
+                    .add("password", password).add("roles", Json.createArrayBuilder().add(role)).build()).status())
+                    .isEqualTo(200);
+        }
+        Api manager = api.as("cx-manager-" + suffix, password);
+        Api executive = api.as("executive-" + suffix, password);
+        JsonObject customer = Json.createObjectBuilder().add("name", "Dee").build();
+        // imports are for admins only; managers write single records; executives only read
+        assertThat(upload(manager, "customers", "csv", "id\nx\n").status()).isEqualTo(403);
+        assertThat(upload(executive, "customers", "csv", "id\nx\n").status()).isEqualTo(403);
+        assertThat(manager.put("customers/c-role-" + suffix, customer).status()).isEqualTo(201);
+        assertThat(executive.put("customers/c-role-" + suffix, customer).status()).isEqualTo(403);
+        assertThat(executive.get("customers/c-role-" + suffix).status()).isEqualTo(200);
     }
 }
