@@ -1,0 +1,143 @@
+package io.sentio.customers.boundary;
+
+import io.sentio.customers.control.ImportJobStore;
+import io.sentio.customers.control.ImportRun;
+import io.sentio.customers.control.RecordStore;
+import io.sentio.customers.control.RecordValidator;
+import io.sentio.customers.entity.CustomerRecord;
+import io.sentio.customers.entity.ImportJob;
+import io.sentio.customers.entity.RecordKind;
+import io.sentio.problems.entity.DomainException;
+import io.sentio.storage.boundary.MongoStorage;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.inject.Inject;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Customer records one at a time (replace by id) and bulk imports (insert the ids not stored yet) as
+ * asynchronous jobs on the container's managed executor, their state in the {@code imports} collection.
+ *
+ * <p>Every write is made durable before it is acknowledged (single records) or counted as done (import batches).
+ * A job whose node dies stays {@code running} in the store; re-running its file is safe (ids already stored
+ * are left alone).
+ */
+@Singleton
+@Startup
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class CustomerData {
+
+    private static final System.Logger LOG = System.getLogger(CustomerData.class.getName());
+
+    @Inject
+    MongoStorage storage;
+
+    @Resource
+    ManagedExecutorService executor;
+
+    private final Clock clock = Clock.systemUTC();
+    private RecordStore records;
+    private ImportJobStore jobs;
+
+    @PostConstruct
+    void start() {
+        records = new RecordStore(storage.database());
+        jobs = new ImportJobStore(storage.database());
+        records.ensureIndexes();
+        jobs.ensureIndexes();
+    }
+
+    /**
+     * Validates and stores a record in place of any with its id.
+     *
+     * @param id the id from the path, or null to take it from the body
+     * @return true if it is new
+     */
+    public boolean put(RecordKind kind, String id, Map<String, ?> raw) {
+        CustomerRecord record = RecordValidator.validate(kind, id, raw);
+        boolean created = records.replace(record);
+        storage.awaitDurable();
+        return created;
+    }
+
+    public CustomerRecord find(RecordKind kind, String id) {
+        return records.find(kind, id).orElseThrow(() -> DomainException.notFound("no " + kind.wire() + " record " + id));
+    }
+
+    /**
+     * Starts importing {@code file} (which this call takes over and deletes when the job ends).
+     *
+     * @return the job as created (queued)
+     */
+    public ImportJob startImport(RecordKind kind, String format, Path file) {
+        if (!format.equals("csv") && !format.equals("ndjson")) {
+            throw DomainException.invalid("format", "must be csv or ndjson");
+        }
+        ImportJob job = new ImportJob(UUID.randomUUID().toString(), kind, format, "queued", 0, null, 0, 0, List.of(),
+                0, null, clock.instant(), null);
+        jobs.create(job);
+        storage.awaitDurable();
+        executor.execute(() -> runImport(job, file));
+        return job;
+    }
+
+    public ImportJob importJob(String id) {
+        return jobs.find(id).orElseThrow(() -> DomainException.notFound("no import job " + id));
+    }
+
+    /** Visits every stored transaction dated before {@code end}, by customer then date. */
+    public void forEachPurchase(Instant end, RecordStore.PurchaseVisitor visitor) {
+        records.forEachPurchase(end, visitor);
+    }
+
+    private void runImport(ImportJob job, Path file) {
+        try {
+            ImportRun[] holder = new ImportRun[1];
+            ImportRun run = new ImportRun(job.kind(), job.format(), batch -> {
+                int inserted = records.insertAbsent(batch);
+                storage.awaitDurable();
+                return inserted;
+            }, () -> jobs.update(job.id(), "running", holder[0], false, clock.instant()));
+            holder[0] = run;
+            var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT);
+            try (Reader reader = new BufferedReader(
+                    new java.io.InputStreamReader(Files.newInputStream(file), decoder), 1 << 16)) {
+                run.run(reader);
+            }
+            jobs.update(job.id(), run.failure() == null ? "done" : "failed", run, true, clock.instant());
+            storage.awaitDurable();
+            LOG.log(System.Logger.Level.INFO, "Import {0} of {1}: {2} rows, {3} new, {4} errors", job.id(),
+                    job.kind().wire(), run.rowsDone(), run.imported(), run.errorCount());
+        } catch (IOException | RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "Import " + job.id() + " failed", e);
+            jobs.fail(job.id(), "import failed: " + e.getMessage(), clock.instant());
+        } finally {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException e) {
+                LOG.log(System.Logger.Level.WARNING, "Cannot delete import file " + file, e);
+            }
+        }
+    }
+}

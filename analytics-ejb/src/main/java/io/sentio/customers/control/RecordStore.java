@@ -1,0 +1,139 @@
+package io.sentio.customers.control;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.bulk.BulkWriteError;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.InsertManyOptions;
+import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.Sorts;
+import io.sentio.customers.entity.CustomerRecord;
+import io.sentio.customers.entity.RecordKind;
+import org.bson.Document;
+
+import java.time.Instant;
+import java.util.Date;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Indexes.ascending;
+import static com.mongodb.client.model.Indexes.compoundIndex;
+
+/**
+ * The collections {@code customers}, {@code transactions}, {@code interactions} and {@code community}: one
+ * document per record, {@code _id} = the record's id, dates as BSON dates. Thread-safe (the driver's collections
+ * are).
+ */
+public final class RecordStore {
+
+
+    /** Receives purchases in order of customer, then date. */
+    @FunctionalInterface
+    public interface PurchaseVisitor {
+        void visit(String customer, Instant date, double amount);
+    }
+
+    private final Map<RecordKind, MongoCollection<Document>> collections = new EnumMap<>(RecordKind.class);
+
+    public RecordStore(MongoDatabase database) {
+        for (RecordKind kind : RecordKind.values()) {
+            collections.put(kind, database.getCollection(kind.wire()));
+        }
+    }
+
+    public void ensureIndexes() {
+        collections.get(RecordKind.CUSTOMERS).createIndex(ascending("segment"));
+        collections.get(RecordKind.TRANSACTIONS).createIndex(compoundIndex(ascending("customer"), ascending("date")));
+        collections.get(RecordKind.TRANSACTIONS).createIndex(ascending("date"));
+        collections.get(RecordKind.INTERACTIONS).createIndex(compoundIndex(ascending("customer"), ascending("date")));
+        collections.get(RecordKind.INTERACTIONS).createIndex(ascending("touchpoint"));
+        collections.get(RecordKind.COMMUNITY).createIndex(compoundIndex(ascending("customer"), ascending("date")));
+    }
+
+    /** Stores the record in place of any with its id. @return true if no record had that id */
+    public boolean replace(CustomerRecord record) {
+        var result = collections.get(record.kind()).replaceOne(eq("_id", record.id()), toDocument(record),
+                new ReplaceOptions().upsert(true));
+        return result.getUpsertedId() != null;
+    }
+
+    /**
+     * Inserts the records whose id is not stored yet (one unordered insertMany); records whose id exists are left
+     * as they are, so importing the same file twice changes nothing.
+     *
+     * @return how many were inserted
+     */
+    public int insertAbsent(List<CustomerRecord> records) {
+        if (records.isEmpty()) {
+            return 0;
+        }
+        RecordKind kind = records.getFirst().kind();
+        List<Document> documents = records.stream().map(RecordStore::toDocument).toList();
+        try {
+            collections.get(kind).insertMany(documents, new InsertManyOptions().ordered(false));
+            return documents.size();
+        } catch (MongoBulkWriteException e) {
+            int failed = 0;
+            for (BulkWriteError error : e.getWriteErrors()) {
+                if (ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY) {
+                    throw e;
+                }
+                failed++;
+            }
+            if (e.getWriteConcernError() != null) {
+                throw e;
+            }
+            return documents.size() - failed;
+        }
+    }
+
+    public Optional<CustomerRecord> find(RecordKind kind, String id) {
+        return Optional.ofNullable(collections.get(kind).find(eq("_id", id)).first()).map(d -> fromDocument(kind, d));
+    }
+
+    public long count(RecordKind kind) {
+        return collections.get(kind).countDocuments();
+    }
+
+    /** Visits every transaction dated before {@code end}, ordered by customer then date. */
+    public void forEachPurchase(Instant end, PurchaseVisitor visitor) {
+        collections.get(RecordKind.TRANSACTIONS)
+                .find(com.mongodb.client.model.Filters.lt("date", Date.from(end)))
+                .projection(Projections.include("customer", "date", "amount"))
+                .sort(Sorts.ascending("customer", "date"))
+                .batchSize(10_000)
+                .forEach(d -> visitor.visit(d.getString("customer"), d.getDate("date").toInstant(),
+                        ((Number) d.get("amount")).doubleValue()));
+    }
+
+    static Document toDocument(CustomerRecord record) {
+        Document document = new Document("_id", record.id());
+        record.fields().forEach((name, value) -> document.append(name, value instanceof Instant i ? Date.from(i) : value));
+        return document;
+    }
+
+    static CustomerRecord fromDocument(RecordKind kind, Document document) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        for (RecordKind.Field field : kind.fields()) {
+            Object value = document.get(field.name());
+            if (value instanceof Date d) {
+                value = d.toInstant();
+            } else if (value instanceof Document attributes) {
+                value = new LinkedHashMap<>(attributes);
+            } else if (value instanceof Integer i) {
+                value = i.longValue();
+            }
+            if (value != null) {
+                fields.put(field.name(), value);
+            }
+        }
+        return new CustomerRecord(kind, document.getString("_id"), fields);
+    }
+
+}

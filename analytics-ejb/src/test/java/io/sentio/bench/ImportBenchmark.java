@@ -1,0 +1,88 @@
+package io.sentio.bench;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import io.sentio.customers.control.ImportRun;
+import io.sentio.customers.control.RecordStore;
+import io.sentio.customers.entity.RecordKind;
+import io.sentio.storage.control.EmbeddedMongo;
+import io.sentio.storage.control.GroupCommit;
+
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.SplittableRandom;
+
+/**
+ * Bulk import throughput from a CSV file of transactions ({@code id,customer,date,amount,touchpoint}): parse and
+ * validate only (the ceiling of the reader), then into the embedded store through the real MongoDB driver with
+ * one durable commit per batch of {@link ImportRun#BATCH} (as the import jobs do), then the same file again
+ * (every id already stored: nothing written). Prints rows/s for each.
+ * Run: {@code mvn -B -q -pl analytics-ejb exec:java -Dexec.classpathScope=test -Dexec.mainClass=io.sentio.bench.ImportBenchmark [-Dexec.args=rows]}
+ */
+public final class ImportBenchmark {
+
+    public static void main(String[] args) throws Exception {
+        int rows = args.length > 0 ? Integer.parseInt(args[0]) : 200_000;
+        Path dir = Files.createTempDirectory("sentio-import-bench");
+        Path csv = dir.resolve("transactions.csv");
+        write(csv, rows);
+        System.out.printf("file: %,d rows, %,d bytes%n", rows, Files.size(csv));
+
+        measure("parse + validate only (cold: JIT warm-up)", csv, rows, null, null);
+        measure("parse + validate only (warm)", csv, rows, null, null);
+        try (EmbeddedMongo store = EmbeddedMongo.start(dir.resolve("store"));
+             MongoClient client = MongoClients.create(store.connectionString())) {
+            RecordStore records = new RecordStore(client.getDatabase("bench"));
+            records.ensureIndexes();
+            GroupCommit durable = new GroupCommit(store::commit);
+            measure("embedded store, new ids, durable per batch", csv, rows, records, durable);
+            measure("embedded store, same file again (no writes)", csv, rows, records, durable);
+            System.out.printf("stored transactions: %,d%n", records.count(RecordKind.TRANSACTIONS));
+            // where the time goes: the same import without the secondary indexes, and without the durable commit
+            RecordStore bare = new RecordStore(client.getDatabase("bare"));
+            measure("embedded store, no secondary indexes, durable", csv, rows, bare, durable);
+            RecordStore notDurable = new RecordStore(client.getDatabase("nondurable"));
+            measure("embedded store, no secondary indexes, no commit", csv, rows, notDurable, null);
+        }
+    }
+
+    private static void write(Path csv, int rows) throws Exception {
+        SplittableRandom random = new SplittableRandom(42);
+        LocalDate start = LocalDate.of(2020, 1, 1);
+        try (BufferedWriter out = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
+            out.write("id,customer,date,amount,touchpoint\n");
+            for (int i = 0; i < rows; i++) {
+                out.write("tx" + i + ",c" + random.nextInt(rows / 20 + 1) + "," + start.plusDays(random.nextInt(1500))
+                        + "," + (random.nextInt(20_000) / 100.0) + "," + (random.nextBoolean() ? "web" : "store") + "\n");
+            }
+        }
+    }
+
+    private static void measure(String name, Path csv, int rows, RecordStore records, GroupCommit durable)
+            throws Exception {
+        long start = System.nanoTime();
+        ImportRun run = new ImportRun(RecordKind.TRANSACTIONS, "csv", batch -> {
+            if (records == null) {
+                return batch.size();
+            }
+            int inserted = records.insertAbsent(batch);
+            if (durable != null) {
+                durable.awaitDurable();
+            }
+            return inserted;
+        }, () -> { });
+        try (BufferedReader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
+            run.run(in);
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        if (run.rowsDone() != rows || run.errorCount() != 0 || run.failure() != null) {
+            throw new IllegalStateException("unexpected run: " + run.rowsDone() + " rows, " + run.errorCount()
+                    + " errors, " + run.failure());
+        }
+        System.out.printf("%-48s %,10.0f rows/s  (%.1f s, %,d new)%n", name, rows / seconds, seconds, run.imported());
+    }
+}

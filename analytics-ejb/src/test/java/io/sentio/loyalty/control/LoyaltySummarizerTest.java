@@ -1,0 +1,108 @@
+package io.sentio.loyalty.control;
+
+import io.sentio.loyalty.entity.PeriodSummary;
+import io.sentio.loyalty.entity.PurchaseHistory;
+import io.sentio.loyalty.entity.ValueTierThresholds;
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+class LoyaltySummarizerTest {
+
+    private static void buy(PurchaseHistory.Builder b, String customer, String date, double amount) {
+        b.accept(customer, LocalDate.parse(date).toEpochDay(), amount);
+    }
+
+    /** a buys in Jan, Feb, Mar; b once in Jan; c once in Feb. Counts worked out by hand from the definitions. */
+    private static PurchaseHistory threeCustomers() {
+        PurchaseHistory.Builder b = new PurchaseHistory.Builder();
+        buy(b, "a", "2025-01-05", 10);
+        buy(b, "a", "2025-02-10", 20);
+        buy(b, "a", "2025-03-20", 30);
+        buy(b, "b", "2025-01-10", 100);
+        buy(b, "c", "2025-02-15", 5);
+        return b.build();
+    }
+
+    @Test
+    void monthlyRetentionAndChurnFollowTheDefinitions() {
+        List<PeriodSummary> months = LoyaltySummarizer.summarize(threeCustomers(), LoyaltySummarizer.Granularity.MONTH,
+                30, 52, 0, ValueTierThresholds.DEFAULT);
+        assertThat(months).extracting(PeriodSummary::period).containsExactly("2025-01", "2025-02", "2025-03");
+        PeriodSummary jan = months.get(0);
+        assertThat(jan.customers()).isEqualTo(2);
+        assertThat(jan.active()).isEqualTo(2);
+        assertThat(jan.aliveAtStart()).isZero();
+        assertThat(jan.retentionRate()).isNull();
+        assertThat(jan.revenue()).isEqualTo(110.0);
+        // top 20% of 2 customers = 0.4 of the top one: 0.4 * 100 / 110
+        assertThat(jan.paretoShare()).isCloseTo(0.4 * 100 / 110, within(1e-12));
+
+        PeriodSummary feb = months.get(1);
+        assertThat(feb.customers()).isEqualTo(3);
+        assertThat(feb.active()).isEqualTo(2);
+        assertThat(feb.aliveAtStart()).isEqualTo(2);   // a and b bought in the 30 days before Feb 1
+        assertThat(feb.retained()).isEqualTo(1);       // a bought in the 30 days before Mar 1, b did not
+        assertThat(feb.churned()).isEqualTo(1);
+        assertThat(feb.retentionRate()).isEqualTo(0.5);
+        assertThat(feb.churnRate()).isEqualTo(0.5);
+        assertThat(feb.revenue()).isEqualTo(25.0);
+
+        PeriodSummary mar = months.get(2);
+        assertThat(mar.aliveAtStart()).isEqualTo(2);   // a and c
+        assertThat(mar.retained()).isEqualTo(1);       // a
+        assertThat(mar.active()).isEqualTo(1);
+        for (PeriodSummary p : months) {
+            assertThat(p.rfmSegments().values().stream().mapToLong(Long::longValue).sum()).isEqualTo(p.customers());
+            assertThat(p.valueTiers().values().stream().mapToLong(Long::longValue).sum()).isEqualTo(p.active());
+            if (p.returnOnCustomer() != null) {
+                assertThat(p.returnOnCustomer()).isCloseTo(
+                        (p.revenue() + p.equityAtEnd() - p.equityAtStart()) / p.equityAtStart(), within(1e-9));
+            }
+        }
+    }
+
+    @Test
+    void aLongerChurnWindowKeepsMoreCustomers() {
+        List<PeriodSummary> months = LoyaltySummarizer.summarize(threeCustomers(), LoyaltySummarizer.Granularity.MONTH,
+                60, 52, 0, ValueTierThresholds.DEFAULT);
+        assertThat(months.get(1).retained()).isEqualTo(2);   // b's Jan 10 purchase is within 60 days of Mar 1
+        assertThat(months.get(1).churned()).isZero();
+    }
+
+    @Test
+    void quartersAndYearsCoverTheSameRevenue() {
+        PurchaseHistory h = threeCustomers();
+        List<PeriodSummary> quarters = LoyaltySummarizer.summarize(h, LoyaltySummarizer.Granularity.QUARTER, 180, 52, 0,
+                ValueTierThresholds.DEFAULT);
+        List<PeriodSummary> years = LoyaltySummarizer.summarize(h, LoyaltySummarizer.Granularity.YEAR, 180, 52, 0,
+                ValueTierThresholds.DEFAULT);
+        assertThat(quarters).extracting(PeriodSummary::period).containsExactly("2025-Q1");
+        assertThat(years).extracting(PeriodSummary::period).containsExactly("2025");
+        assertThat(quarters.getFirst().revenue()).isEqualTo(165.0).isEqualTo(years.getFirst().revenue());
+        assertThat(quarters.getFirst().end()).isEqualTo(LocalDate.of(2025, 4, 1));
+    }
+
+    @Test
+    void manyCustomersAreHeldAndCounted() {
+        PurchaseHistory.Builder b = new PurchaseHistory.Builder();
+        for (int c = 0; c < 5_000; c++) {
+            buy(b, "c" + c, "2025-01-" + String.format("%02d", 1 + c % 28), 1);
+            buy(b, "c" + c, "2025-02-01", 2);
+        }
+        PurchaseHistory h = b.build();
+        assertThat(h.customers()).isEqualTo(5_000);
+        assertThat(h.size()).isEqualTo(10_000);
+        assertThat(h.customer(4_999)).isEqualTo("c4999");
+        assertThat(h.end(4_999) - h.start(4_999)).isEqualTo(2);
+        List<PeriodSummary> months = LoyaltySummarizer.summarize(h, LoyaltySummarizer.Granularity.MONTH, 180, 52, 0,
+                ValueTierThresholds.DEFAULT);
+        assertThat(months.get(1).aliveAtStart()).isEqualTo(5_000);
+        assertThat(months.get(1).retained()).isEqualTo(5_000);
+        assertThat(months.get(1).revenue()).isEqualTo(10_000.0);
+    }
+}

@@ -1,0 +1,90 @@
+package io.sentio.web.loyalty;
+
+import io.sentio.loyalty.boundary.Loyalty;
+import io.sentio.problems.entity.DomainException;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+
+/** Loyalty and value analyses of the stored customer data (docs/loyalty.md). */
+@Path("loyalty")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class LoyaltyResource {
+
+    /** Default CLV horizon: one year, in weeks (the time unit of stored-transaction summaries). */
+    static final double DEFAULT_HORIZON_WEEKS = 52;
+
+    @Inject
+    Loyalty loyalty;
+
+    /**
+     * BG/NBD + Gamma-Gamma on stored transactions up to the end of {@code asOf}; the same shape as
+     * {@code POST /api/v1/analyses/clv}. Times in weeks: {@code horizon} in weeks, {@code discountRate} per week.
+     */
+    @GET
+    @Path("clv")
+    @RolesAllowed({"admin", "cx-manager", "executive"})
+    public ClvAnalysisResource.ClvView clv(@QueryParam("asOf") String asOf, @QueryParam("horizon") String horizon,
+                                           @QueryParam("discountRate") String discountRate) {
+        return ClvAnalysisResource.ClvView.from(loyalty.clvOfStoredTransactions(date("asOf", asOf),
+                number("horizon", horizon, DEFAULT_HORIZON_WEEKS), number("discountRate", discountRate, 0)));
+    }
+
+    /**
+     * Retention, churn, RFM segments, Pareto share, Gini, value tiers, customer equity and ROC per period of all
+     * stored transactions: {@code period} month|quarter|year (default quarter), {@code churnDays} (default 180),
+     * {@code horizon} in weeks (default 52) and {@code discountRate} per week (default 0) for customer equity.
+     */
+    @GET
+    @Path("summary")
+    @RolesAllowed({"admin", "cx-manager", "executive"})
+    public SummaryView summary(@QueryParam("period") String period, @QueryParam("churnDays") String churnDays,
+                               @QueryParam("horizon") String horizon, @QueryParam("discountRate") String discountRate) {
+        double churn = number("churnDays", churnDays, 180);
+        if (churn != Math.rint(churn) || Math.abs(churn) > Integer.MAX_VALUE) {
+            throw DomainException.invalid("churnDays", "must be a whole number of days");
+        }
+        String p = period == null || period.isBlank() ? "quarter" : period.strip();
+        return new SummaryView(p, (int) churn, loyalty.summary(p, (int) churn,
+                number("horizon", horizon, DEFAULT_HORIZON_WEEKS), number("discountRate", discountRate, 0)));
+    }
+
+    /** The summary: its parameters and one entry per period, oldest first. */
+    public record SummaryView(String period, int churnDays, java.util.List<io.sentio.loyalty.entity.PeriodSummary> periods) {
+    }
+
+    static LocalDate date(String name, String value) {
+        if (value == null || value.isBlank()) {
+            throw DomainException.invalid(name, "is required (YYYY-MM-DD)");
+        }
+        try {
+            return LocalDate.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            throw DomainException.invalid(name, "is not a date YYYY-MM-DD (" + value + ")");
+        }
+    }
+
+    static double number(String name, String value, double defaultValue) {
+        if (value == null || value.isBlank()) {
+            return defaultValue;
+        }
+        try {
+            double d = Double.parseDouble(value.strip());
+            if (!Double.isFinite(d)) {
+                throw new NumberFormatException();
+            }
+            return d;
+        } catch (NumberFormatException e) {
+            throw DomainException.invalid(name, "is not a finite number (" + value + ")");
+        }
+    }
+}
