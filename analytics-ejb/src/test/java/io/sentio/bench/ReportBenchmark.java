@@ -5,6 +5,7 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import io.sentio.responses.control.ResponseStore;
 import io.sentio.responses.entity.SurveyResponse;
+import io.sentio.satisfaction.control.AcsiRespondents;
 import io.sentio.satisfaction.control.AggregateStore;
 import io.sentio.satisfaction.control.ResponseFolder;
 import io.sentio.satisfaction.control.SatisfactionAggregate;
@@ -41,8 +42,7 @@ import java.util.Random;
  */
 public final class ReportBenchmark {
 
-    private static final List<String> ITEMS = List.of("CE1", "CE2", "CE3", "PQ1", "PQ2", "PQ3", "PV1", "PV2", "SAT1",
-            "SAT2", "SAT3", "CC1", "CL1", "CL2");
+    private static final List<String> ITEMS = AcsiRespondents.ITEMS;
 
     public static void main(String[] args) throws IOException {
         int total = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
@@ -68,7 +68,7 @@ public final class ReportBenchmark {
             for (int i = 0; i < fold; i++) {
                 String id = "bench-response-" + i;
                 responses.insert(new SurveyResponse(id, "dep-fold", "fold", acsi.id(), acsi.version(), "en",
-                        answers(random), "fp", Instant.parse("2026-01-01T00:00:00Z").plusSeconds(i * 60L), null));
+                        AcsiRespondents.answers(random, true), "fp", Instant.parse("2026-01-01T00:00:00Z").plusSeconds(i * 60L), null));
                 ids.add(id);
             }
             long t1 = System.nanoTime();
@@ -93,14 +93,14 @@ public final class ReportBenchmark {
                 int n = (int) ((long) total * (d + 1) / days - (long) total * d / days);
                 SatisfactionAggregate a = SatisfactionAggregate.empty();
                 for (int i = 0; i < n; i++) {
-                    a.add(acsi, answers(random));
+                    a.add(acsi, AcsiRespondents.answers(random, true));
                 }
                 stored += n;
                 aggregates.replaceDay("web", first.plusDays(d), a);
                 for (int t = 1; t < 20; t++) {
                     SatisfactionAggregate small = SatisfactionAggregate.empty();
                     for (int i = 0; i < 20; i++) {
-                        small.add(acsi, answers(random));
+                        small.add(acsi, AcsiRespondents.answers(random, true));
                     }
                     aggregates.replaceDay("tp-" + t, first.plusDays(d), small);
                 }
@@ -145,28 +145,6 @@ public final class ReportBenchmark {
     }
 
     /** One respondent from an ACSI-like population model (items 1–10, CC1 0/1, NPS 0–10). */
-    private static Map<String, Object> answers(Random random) {
-        double e = random.nextGaussian();
-        double q = 0.5 * e + 0.85 * random.nextGaussian();
-        double v = 0.3 * e + 0.5 * q + 0.7 * random.nextGaussian();
-        double s = 0.1 * e + 0.4 * q + 0.4 * v + 0.6 * random.nextGaussian();
-        long cc = random.nextDouble() < 1 / (1 + Math.exp(1.2 + 1.2 * s)) ? 1 : 0;
-        double l = 0.6 * s - 0.5 * cc + 0.7 * random.nextGaussian();
-        Map<String, Object> a = new LinkedHashMap<>();
-        for (String item : ITEMS) {
-            double latent = switch (item.substring(0, 2)) {
-                case "CE" -> e;
-                case "PQ" -> q;
-                case "PV" -> v;
-                case "SA" -> s;
-                case "CL" -> l;
-                default -> 0;
-            };
-            a.put(item, item.equals("CC1") ? cc : Math.max(1, Math.min(10, Math.round(6 + 1.5 * (latent + 0.6 * random.nextGaussian())))));
-        }
-        a.put("NPS", Math.max(0, Math.min(10, Math.round(7 + 2 * (s + 0.5 * random.nextGaussian())))));
-        return a;
-    }
 
     private ReportBenchmark() {
     }

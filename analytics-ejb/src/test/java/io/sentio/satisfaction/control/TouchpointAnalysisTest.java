@@ -19,8 +19,7 @@ import static org.assertj.core.api.Assertions.within;
 /** Report figures against direct computations on the same answers. */
 class TouchpointAnalysisTest {
 
-    private static final List<String> ITEMS = List.of("CE1", "CE2", "CE3", "PQ1", "PQ2", "PQ3", "PV1", "PV2", "SAT1",
-            "SAT2", "SAT3", "CC1", "CL1", "CL2");
+    private static final List<String> ITEMS = AcsiRespondents.ITEMS;
 
     private final TemplateCatalog catalog = new TemplateCatalog(TouchpointAnalysisTest.class.getClassLoader());
     private final Map<String, SurveyTemplate> templates = new LinkedHashMap<>();
@@ -36,7 +35,7 @@ class TouchpointAnalysisTest {
         double[][] rows = new double[300][];
         long complained = 0;
         for (int i = 0; i < rows.length; i++) {
-            Map<String, Object> a = answers(random, true);
+            Map<String, Object> a = AcsiRespondents.answers(random, true);
             rows[i] = ITEMS.stream().mapToDouble(k -> ((Number) a.get(k)).doubleValue()).toArray();
             complained += (Long) a.get("CC1");
             days.computeIfAbsent(LocalDate.of(2026, 1, 1 + i % 5), d -> SatisfactionAggregate.empty())
@@ -79,7 +78,7 @@ class TouchpointAnalysisTest {
         TreeMap<LocalDate, SatisfactionAggregate> days = new TreeMap<>();
         SatisfactionAggregate day = SatisfactionAggregate.empty();
         for (int i = 0; i < 200; i++) {
-            day.add(templates.get("acsi"), answers(random, false));
+            day.add(templates.get("acsi"), AcsiRespondents.answers(random, false));
         }
         days.put(LocalDate.of(2026, 2, 1), day);
         var acsi = new TouchpointAnalysis(50).report("web", null, null, days, templates, 1).acsi();
@@ -97,7 +96,7 @@ class TouchpointAnalysisTest {
         Random random = new Random(23);
         SatisfactionAggregate day = SatisfactionAggregate.empty();
         for (int i = 0; i < 4; i++) {
-            day.add(templates.get("acsi"), answers(random, true));
+            day.add(templates.get("acsi"), AcsiRespondents.answers(random, true));
         }
         var report = new TouchpointAnalysis(50).report("web", null, null,
                 new TreeMap<>(Map.of(LocalDate.of(2026, 2, 1), day)), templates, 1);
@@ -132,29 +131,5 @@ class TouchpointAnalysisTest {
         assertThat(change.significant()).isTrue();
         assertThat(trend.series().get(0).from()).isEqualTo(LocalDate.of(2026, 1, 1));
         assertThat(trend.series().get(0).to()).isEqualTo(LocalDate.of(2026, 1, 31));
-    }
-
-    private static Map<String, Object> answers(Random random, boolean complaints) {
-        double e = random.nextGaussian();
-        double q = 0.5 * e + 0.85 * random.nextGaussian();
-        double v = 0.3 * e + 0.5 * q + 0.7 * random.nextGaussian();
-        double s = 0.1 * e + 0.4 * q + 0.4 * v + 0.6 * random.nextGaussian();
-        long cc = complaints && random.nextDouble() < 1 / (1 + Math.exp(1.2 + 1.2 * s)) ? 1 : 0;
-        double l = 0.6 * s - 0.5 * cc + 0.7 * random.nextGaussian();
-        Map<String, Object> a = new LinkedHashMap<>();
-        for (String item : ITEMS) {
-            double latent = switch (item.substring(0, 2)) {
-                case "CE" -> e;
-                case "PQ" -> q;
-                case "PV" -> v;
-                case "SA" -> s;
-                case "CL" -> l;
-                default -> 0;
-            };
-            a.put(item, item.equals("CC1") ? cc
-                    : Math.max(1, Math.min(10, Math.round(6 + 1.5 * (latent + 0.6 * random.nextGaussian())))));
-        }
-        a.put("NPS", Math.max(0, Math.min(10, Math.round(7 + 2 * (s + 0.5 * random.nextGaussian())))));
-        return a;
     }
 }
