@@ -51,6 +51,25 @@ class AccessIT {
     }
 
     @Test
+    void unreadableBodiesAre400ProblemsOnEveryWritingEndpoint(Api api) {
+        record Call(String method, String path) {
+        }
+        List<Call> calls = List.of(new Call("POST", "deployments"), new Call("PUT", "users/someone"),
+                new Call("POST", "session"), new Call("POST", "analyses/pls"), new Call("POST", "analyses/clv"),
+                new Call("PUT", "customers/c1"), new Call("POST", "transactions"), new Call("POST", "interactions"),
+                new Call("POST", "community"));
+        for (Call call : calls) {
+            for (String body : List.of("{bad", "[]", "\"text\"", "")) {
+                Api.Reply reply = api.asAdmin().send(api.asAdmin().request(call.path())
+                        .header("Content-Type", "application/json")
+                        .method(call.method(), HttpRequest.BodyPublishers.ofString(body)));
+                assertThat(reply.status()).as(call + " with " + body).isBetween(400, 499);
+                assertThat(reply.contentType()).as(call + " with " + body).startsWith("application/problem+json");
+            }
+        }
+    }
+
+    @Test
     void weakPasswordsAndUnknownRolesAreRefused(Api api) {
         Api.Reply weak = api.asAdmin().put("users/weakling", Json.createObjectBuilder().add("password", "short")
                 .add("roles", Json.createArrayBuilder().add("superuser")).build());

@@ -28,7 +28,7 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
             if (t instanceof WebApplicationException web) {
                 return new WebApplicationExceptionMapper().toResponse(web);
             }
-            if (t instanceof JsonbException) {
+            if (t instanceof JsonbException || t instanceof jakarta.json.JsonException) {
                 return UnreadableBodyMapper.problem(t).toResponse();
             }
             if (!(t instanceof EJBException)) {
