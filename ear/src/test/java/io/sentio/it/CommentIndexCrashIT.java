@@ -8,12 +8,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,38 +28,14 @@ class CommentIndexCrashIT {
             String deployment = api.deploy("nps", tp).getString("id");
             String path = "deployments/" + deployment + "/responses";
 
-            Set<String> acknowledged = ConcurrentHashMap.newKeySet();
-            AtomicBoolean running = new AtomicBoolean(true);
-            ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
-            for (int c = 0; c < CLIENTS; c++) {
-                int client = c;
-                clients.submit(() -> {
-                    int n = 0;
-                    while (running.get()) {
-                        String id = UUID.randomUUID().toString();
-                        boolean chinese = (n++ + client) % 3 == 0;
-                        JsonObject answers = Json.createObjectBuilder().add("NPS", n % 11)
-                                .add("COMMENT", chinese ? word + " 退货很慢，第" + n + "次" : "Comment " + n + " about " + word + " and refunds")
-                                .build();
-                        try {
-                            int status = api.post(path, Api.submission(id, chinese ? "zh-CN" : "en", answers)).status();
-                            if (status == 201 || status == 200) {
-                                acknowledged.add(id);
-                            }
-                        } catch (RuntimeException e) {
-                            return; // the server died under this request: unacknowledged
-                        }
-                    }
-                });
-            }
-            // Some comments are committed to the index by then, the latest are only in its RAM buffer.
-            while (acknowledged.size() < 400) {
-                Thread.sleep(20);
-            }
-            server.crash();
-            running.set(false);
-            clients.shutdown();
-            assertThat(clients.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
+            // Some comments are committed to the index at the crash, the latest are only in its RAM buffer.
+            Set<String> acknowledged = SubmitUntilCrash.run(server, api, path, CLIENTS, 400, (id, client, n) -> {
+                boolean chinese = (n + client) % 3 == 0;
+                JsonObject answers = Json.createObjectBuilder().add("NPS", n % 11)
+                        .add("COMMENT", chinese ? word + " 退货很慢，第" + n + "次" : "Comment " + n + " about " + word + " and refunds")
+                        .build();
+                return Api.submission(id, chinese ? "zh-CN" : "en", answers);
+            }).acknowledged();
 
             server.start();
             long deadline = System.currentTimeMillis() + 60_000;

@@ -6,12 +6,6 @@ import org.junit.jupiter.api.Test;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,33 +24,10 @@ class CrashRecoveryIT {
             String deployment = api.deploy("acsi", "web").getString("id");
             String path = "deployments/" + deployment + "/responses";
 
-            Set<String> acknowledged = ConcurrentHashMap.newKeySet();
-            Set<String> attempted = ConcurrentHashMap.newKeySet();
-            AtomicBoolean running = new AtomicBoolean(true);
-            ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
-            for (int c = 0; c < CLIENTS; c++) {
-                clients.submit(() -> {
-                    while (running.get()) {
-                        String id = UUID.randomUUID().toString();
-                        attempted.add(id);
-                        try {
-                            int status = api.post(path, Api.submission(id, "en", answersFor(id))).status();
-                            if (status == 201 || status == 200) {
-                                acknowledged.add(id);
-                            }
-                        } catch (RuntimeException e) {
-                            return; // the server died under this request: unacknowledged
-                        }
-                    }
-                });
-            }
-            while (acknowledged.size() < 300) {
-                Thread.sleep(20);
-            }
-            server.crash();
-            running.set(false);
-            clients.shutdown();
-            assertThat(clients.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
+            SubmitUntilCrash.Outcome outcome = SubmitUntilCrash.run(server, api, path, CLIENTS, 300,
+                    (id, client, n) -> Api.submission(id, "en", answersFor(id)));
+            Set<String> acknowledged = outcome.acknowledged();
+            Set<String> attempted = outcome.attempted();
 
             server.start();
             long countAfterRestart = CollectionApiIT.count(api, deployment);
