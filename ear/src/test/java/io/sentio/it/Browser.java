@@ -39,6 +39,16 @@ final class Browser implements AutoCloseable {
         }
     }
 
+    /** Signs in as admin through the sign-in page and lands on {@code page} (relative to the server root). */
+    void signInAsAdmin(Api api, String page) {
+        var wait = new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(20));
+        driver.get(api.base().resolve("login.html?next=/" + page).toString());
+        driver.findElement(org.openqa.selenium.By.id("user")).sendKeys("admin");
+        driver.findElement(org.openqa.selenium.By.id("password")).sendKeys(SentioServer.ADMIN_PASSWORD);
+        driver.findElement(org.openqa.selenium.By.id("sign-in-button")).click();
+        wait.until(d -> d.getCurrentUrl().contains(page));
+    }
+
     /** Saves a PNG under target/it-work/screenshots, for a person to look at. */
     void screenshot(String name) {
         try {
