@@ -180,6 +180,26 @@ class CollectionApiIT {
     }
 
     @Test
+    void managersExportResponsesAsCsvWithFormulasNeutralised(Api api) {
+        String deployment = api.deploy("nps", "letter").getString("id");
+        String path = "deployments/" + deployment + "/responses";
+        for (String comment : List.of("=HYPERLINK(\"http://evil.example\",\"win\")", "plain, with a comma")) {
+            JsonObject answers = Json.createObjectBuilder().add("NPS", 8).add("COMMENT", comment).build();
+            assertThat(api.post(path, Api.submission(UUID.randomUUID().toString(), "en", answers)).status()).isEqualTo(201);
+        }
+        assertThat(api.send(api.request(path).header("Accept", "text/csv").GET()).status()).isEqualTo(401);
+        Api.Reply csv = api.asAdmin().send(api.asAdmin().request(path).header("Accept", "text/csv").GET());
+        assertThat(csv.status()).isEqualTo(200);
+        assertThat(csv.contentType()).startsWith("text/csv");
+        List<String> lines = csv.body().lines().toList();
+        assertThat(lines.get(0)).isEqualTo("response_id,received_at,language,NPS,COMMENT");
+        assertThat(lines).hasSize(3);
+        assertThat(csv.body()).contains("'=HYPERLINK(").contains("\"plain, with a comma\"").doesNotContain(",=HYPERLINK");
+        assertThat(api.asAdmin().send(api.asAdmin().request("deployments/nope/responses").header("Accept", "text/csv")
+                .GET()).status()).isEqualTo(404);
+    }
+
+    @Test
     void unknownDeploymentIs404Problem(Api api) {
         Api.Reply reply = api.post("deployments/nope/responses", Api.submission(UUID.randomUUID().toString(), "en",
                 Api.acsiAnswers(5)));

@@ -5,6 +5,7 @@ import io.sentio.deployments.entity.Deployment;
 import io.sentio.deployments.entity.DeploymentMode;
 import io.sentio.problems.entity.DomainException;
 import io.sentio.problems.entity.Violation;
+import io.sentio.responses.control.CsvExport;
 import io.sentio.responses.control.ResponseStore;
 import io.sentio.responses.entity.ResponseStored;
 import io.sentio.responses.entity.SubmitOutcome;
@@ -115,6 +116,25 @@ public class Responses {
         // A retry may arrive while the first attempt's write is not yet durable: make sure it is.
         storage.awaitDurable();
         return SubmitOutcome.ALREADY_STORED;
+    }
+
+    /**
+     * Exports a deployment's responses as CSV: one row per response (id, received at, language, then every
+     * item of its survey in survey order). Cells that a spreadsheet would run as a formula are neutralised.
+     */
+    public void exportCsv(String deploymentId, java.io.Writer out) throws java.io.IOException {
+        Deployment deployment = deployments.find(deploymentId);
+        SurveyTemplate survey = deployments.survey(deployment);
+        List<String> items = survey.items().stream().map(io.sentio.surveys.entity.SurveyItem::name).toList();
+        List<String> header = new ArrayList<>(List.of("response_id", "received_at", "language"));
+        header.addAll(items);
+        try (CsvExport csv = new CsvExport(out, header)) {
+            responses.forEachOfDeployment(deploymentId, r -> {
+                List<Object> row = new ArrayList<>(List.of(r.id(), r.receivedAt().toString(), r.language()));
+                items.forEach(item -> row.add(r.answers().get(item)));
+                csv.row(row);
+            });
+        }
     }
 
     public long countFor(String deploymentId) {

@@ -109,6 +109,12 @@ public final class ResponseStore {
         return Optional.ofNullable(collection.find(eq("_id", id)).first()).map(ResponseStore::fromDocument);
     }
 
+    /** Streams a deployment's responses in order of receipt to {@code consumer}, without holding them all. */
+    public void forEachOfDeployment(String deploymentId, java.util.function.Consumer<SurveyResponse> consumer) {
+        collection.find(eq("deployment", deploymentId)).sort(new Document("receivedAt", 1).append("_id", 1))
+                .forEach(d -> consumer.accept(fromDocument(d)));
+    }
+
     public long countByDeployment(String deploymentId) {
         return collection.countDocuments(eq("deployment", deploymentId));
     }

@@ -1,5 +1,6 @@
 package io.sentio.web.responses;
 
+import io.sentio.deployments.boundary.Deployments;
 import io.sentio.responses.boundary.Responses;
 import io.sentio.responses.entity.SubmitOutcome;
 import io.sentio.responses.entity.Submission;
@@ -9,6 +10,8 @@ import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -16,11 +19,17 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
+
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Respondents submitting answers. Public: an anonymous link needs no account, an invitation deployment
  * checks the token in the body. 201 when stored, 200 when the same submission was already stored.
+ * Managers export the answers as CSV.
  */
 @Path("deployments/{id}/responses")
 @RequestScoped
@@ -30,8 +39,26 @@ public class ResponsesResource {
     @Inject
     Responses responses;
 
+    @Inject
+    Deployments deployments;
+
     @Context
     UriInfo uri;
+
+    /** Every response of the deployment as CSV for spreadsheets (formula-like cells neutralised). */
+    @GET
+    @RolesAllowed({"admin", "cx-manager"})
+    @Produces("text/csv")
+    public Response export(@PathParam("id") String deploymentId) {
+        deployments.find(deploymentId); // an unknown deployment is a 404 before streaming starts
+        StreamingOutput body = out -> {
+            Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+            responses.exportCsv(deploymentId, writer);
+            writer.flush();
+        };
+        return Response.ok(body).type("text/csv; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"responses-" + deploymentId + ".csv\"").build();
+    }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
