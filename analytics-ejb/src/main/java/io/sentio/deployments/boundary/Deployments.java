@@ -78,8 +78,7 @@ public class Deployments {
         if (request.template() == null || request.template().isBlank()) {
             violations.add(new Violation("template", "is required"));
         } else {
-            template = surveys.templates().stream().filter(t -> t.id().equals(request.template()))
-                    .reduce((a, b) -> a.version() >= b.version() ? a : b).orElse(null);
+            template = surveys.find(request.template()).orElse(null);
             if (template == null) {
                 violations.add(new Violation("template", "no such template: " + request.template()));
             }

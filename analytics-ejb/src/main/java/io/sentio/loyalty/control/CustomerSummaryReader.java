@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -71,7 +70,7 @@ public final class CustomerSummaryReader {
     private static CustomerSummaries parse(CSVParser parser) {
         int[] index = null;
         int headerSize = 0;
-        Columns columns = new Columns();
+        SummaryColumns columns = new SummaryColumns();
         Set<String> ids = new HashSet<>();
         long previousEnd = parser.getCurrentLineNumber();
         for (CSVRecord record : parser) {
@@ -115,7 +114,7 @@ public final class CustomerSummaryReader {
             throw new InvalidLoyaltyDataException("empty file: the header line " + String.join(",", COLUMNS)
                     + " is required", 1, null);
         }
-        if (columns.size == 0) {
+        if (columns.size() == 0) {
             throw new InvalidLoyaltyDataException("no customer rows after the header", 0, null);
         }
         return columns.toSummaries();
@@ -182,34 +181,4 @@ public final class CustomerSummaryReader {
     }
 
     /** Growable primitive columns. */
-    private static final class Columns {
-        String[] ids = new String[1024];
-        int[] frequency = new int[1024];
-        double[] recency = new double[1024];
-        double[] age = new double[1024];
-        double[] monetary = new double[1024];
-        int size;
-
-        void add(String id, int x, double tx, double t, double m) {
-            if (size == ids.length) {
-                int capacity = size * 2;
-                ids = Arrays.copyOf(ids, capacity);
-                frequency = Arrays.copyOf(frequency, capacity);
-                recency = Arrays.copyOf(recency, capacity);
-                age = Arrays.copyOf(age, capacity);
-                monetary = Arrays.copyOf(monetary, capacity);
-            }
-            ids[size] = id;
-            frequency[size] = x;
-            recency[size] = tx;
-            age[size] = t;
-            monetary[size] = m;
-            size++;
-        }
-
-        CustomerSummaries toSummaries() {
-            return CustomerSummaries.of(Arrays.copyOf(ids, size), Arrays.copyOf(frequency, size),
-                    Arrays.copyOf(recency, size), Arrays.copyOf(age, size), Arrays.copyOf(monetary, size));
-        }
-    }
 }

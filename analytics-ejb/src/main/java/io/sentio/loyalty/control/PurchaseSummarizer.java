@@ -5,7 +5,6 @@ import io.sentio.loyalty.entity.InvalidLoyaltyDataException;
 
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
-import java.util.Arrays;
 
 /**
  * Builds the calibration summary (x, t<sub>x</sub>, T, m) of Fader, Hardie &amp; Lee (2005) from dated purchases,
@@ -26,12 +25,7 @@ public final class PurchaseSummarizer {
     private static final double DAYS_PER_WEEK = 7;
 
     private final LocalDate asOf;
-    private String[] ids = new String[1024];
-    private int[] frequency = new int[1024];
-    private double[] recency = new double[1024];
-    private double[] age = new double[1024];
-    private double[] monetary = new double[1024];
-    private int size;
+    private final SummaryColumns columns = new SummaryColumns();
 
     private String customer;
     private LocalDate first;
@@ -85,13 +79,12 @@ public final class PurchaseSummarizer {
     public CustomerSummaries summaries() {
         closeCustomer();
         customer = null;
-        return CustomerSummaries.of(Arrays.copyOf(ids, size), Arrays.copyOf(frequency, size),
-                Arrays.copyOf(recency, size), Arrays.copyOf(age, size), Arrays.copyOf(monetary, size));
+        return columns.toSummaries();
     }
 
     /** Number of customers summarised so far (excluding the current one). */
     public int size() {
-        return size;
+        return columns.size();
     }
 
     private void closeDay() {
@@ -107,20 +100,10 @@ public final class PurchaseSummarizer {
             return;
         }
         closeDay();
-        if (size == ids.length) {
-            int n = size * 2;
-            ids = Arrays.copyOf(ids, n);
-            frequency = Arrays.copyOf(frequency, n);
-            recency = Arrays.copyOf(recency, n);
-            age = Arrays.copyOf(age, n);
-            monetary = Arrays.copyOf(monetary, n);
-        }
-        ids[size] = customer;
-        frequency[size] = repeats;
-        recency[size] = repeats == 0 ? 0 : ChronoUnit.DAYS.between(first, lastRepeat) / DAYS_PER_WEEK;
-        age[size] = ChronoUnit.DAYS.between(first, asOf) / DAYS_PER_WEEK;
-        monetary[size] = repeats == 0 ? 0 : repeatSum / repeats;
-        size++;
+        columns.add(customer, repeats,
+                repeats == 0 ? 0 : ChronoUnit.DAYS.between(first, lastRepeat) / DAYS_PER_WEEK,
+                ChronoUnit.DAYS.between(first, asOf) / DAYS_PER_WEEK,
+                repeats == 0 ? 0 : repeatSum / repeats);
         customer = null;
     }
 }

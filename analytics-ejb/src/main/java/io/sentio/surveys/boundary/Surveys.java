@@ -12,6 +12,7 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 
 import java.util.List;
+import java.util.Optional;
 
 /** The survey templates shipped in the survey-templates module, loaded once at start. */
 @Singleton
@@ -31,9 +32,14 @@ public class Surveys {
         return catalog.all();
     }
 
+    /** The latest version of a template, if there is one. */
+    public Optional<SurveyTemplate> find(String id) {
+        return catalog.find(id);
+    }
+
     /** The latest version of a template, or a not-found problem. */
     public SurveyTemplate template(String id) {
-        return catalog.find(id).orElseThrow(() -> DomainException.notFound("no survey template " + id));
+        return find(id).orElseThrow(() -> DomainException.notFound("no survey template " + id));
     }
 
     /** One version of a template, or a not-found problem. */
