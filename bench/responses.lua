@@ -27,3 +27,12 @@ request = function()
   return wrk.format("POST", "/api/v1/deployments/" .. deployment .. "/responses",
     { ["Content-Type"] = "application/json" }, body)
 end
+
+-- Prints the first reply of each failing status, so that a benchmark never counts errors as throughput.
+local reported = {}
+response = function(status, headers, body)
+  if status >= 300 and not reported[status] then
+    reported[status] = true
+    io.stderr:write(string.format("HTTP %d: %s\n", status, body))
+  end
+end

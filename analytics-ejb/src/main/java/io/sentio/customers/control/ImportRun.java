@@ -5,7 +5,7 @@ import io.sentio.customers.entity.ImportError;
 import io.sentio.customers.entity.ImportJob;
 import io.sentio.customers.entity.RecordKind;
 import io.sentio.problems.entity.DomainException;
-import jakarta.json.Json;
+import jakarta.json.spi.JsonProvider;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -41,6 +41,9 @@ import java.util.function.Function;
  * <p>Not thread-safe: one run per file, on one thread; counters may be read from other threads (volatile).
  */
 public final class ImportRun {
+
+    /** Looked up once: {@code Json.create...} repeats a ServiceLoader search on every call. */
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     /** Documents per insertMany: large enough to amortise the round trip, far below the 16 MB command limit. */
     public static final int BATCH = 1_000;
@@ -166,7 +169,7 @@ public final class ImportRun {
                 rejected(number, "is longer than " + MAX_LINE + " characters");
             } else if (!line.toString().isBlank()) {
                 Map<String, Object> raw;
-                try (var json = Json.createReader(new StringReader(line.toString()))) {
+                try (var json = JSON.createReader(new StringReader(line.toString()))) {
                     raw = plain(json.readObject());
                 } catch (jakarta.json.JsonException | ClassCastException e) {
                     rejected(number, "is not a JSON object: " + e.getMessage());

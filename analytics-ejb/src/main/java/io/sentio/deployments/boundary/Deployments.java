@@ -37,6 +37,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
 /** Deploying surveys to touchpoints, closing them, and issuing invitations. */
@@ -56,11 +57,19 @@ public class Deployments {
     Surveys surveys;
 
     private static final int MAX_CACHED_SURVEYS = 10_000;
+    /** How long a deployment read for answering may be reused: bounds how late another node's close is seen. */
+    private static final long ANSWERING_CACHE_NANOS = Duration.ofSeconds(1).toNanos();
+
+    private record Cached(Deployment deployment, long readAt) {
+    }
 
     private final Clock clock = Clock.systemUTC();
     private final SurveyComposer composer = new SurveyComposer();
     private final TemplateParser parser = new TemplateParser();
     private final Map<String, SurveyTemplate> parsed = new ConcurrentHashMap<>();
+    private final Map<String, Cached> answering = new ConcurrentHashMap<>();
+    /** Closes so far: a read that overlapped a close is not cached (it may predate the close). */
+    private final AtomicLong closes = new AtomicLong();
     private DeploymentStore deployments;
     private InvitationStore invitations;
 
@@ -170,6 +179,28 @@ public class Deployments {
         return deployments.find(id).orElseThrow(() -> DomainException.notFound("no deployment " + id));
     }
 
+    /**
+     * The deployment as read at most a second ago, for the answering path (every submission needs it; a store
+     * read per submission cost more than validating the answers). A close on this node takes effect at once
+     * ({@link #close} drops the entry); one on another node sharing the database, within a second.
+     */
+    public Deployment findForAnswering(String id) {
+        long now = System.nanoTime();
+        Cached cached = answering.get(id);
+        if (cached != null && now - cached.readAt() < ANSWERING_CACHE_NANOS) {
+            return cached.deployment();
+        }
+        long closesBefore = closes.get();
+        Deployment deployment = find(id);
+        if (answering.size() >= MAX_CACHED_SURVEYS) {
+            answering.clear();
+        }
+        if (closes.get() == closesBefore) {
+            answering.put(id, new Cached(deployment, now));
+        }
+        return deployment;
+    }
+
     public List<Deployment> all() {
         return deployments.all();
     }
@@ -178,6 +209,8 @@ public class Deployments {
     public Deployment close(String id) {
         Deployment closed = find(id).closedAt(clock.instant());
         deployments.replace(closed);
+        closes.incrementAndGet();
+        answering.remove(id);
         storage.awaitDurable();
         return closed;
     }

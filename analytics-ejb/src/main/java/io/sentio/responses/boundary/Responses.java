@@ -64,7 +64,7 @@ public class Responses {
     }
 
     public SubmitOutcome submit(String deploymentId, Submission submission) {
-        Deployment deployment = deployments.find(deploymentId);
+        Deployment deployment = deployments.findForAnswering(deploymentId);
         SurveyTemplate template = deployments.survey(deployment);
         Map<String, Object> answers = answered(submission.answers());
         List<Violation> violations = new ArrayList<>();

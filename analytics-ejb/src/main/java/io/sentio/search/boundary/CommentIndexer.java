@@ -1,5 +1,6 @@
 package io.sentio.search.boundary;
 
+import io.sentio.responses.entity.ResponseStored;
 import io.sentio.search.control.CommentFeed;
 import io.sentio.search.control.CommentIndex;
 import io.sentio.search.control.ResponseCommentReader;
@@ -16,13 +17,19 @@ import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.lang.System.Logger.Level;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -30,10 +37,13 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Keeps the comment index under {@code ${sentio.data.dir}/index} in step with MongoDB.
  *
  * <p>On start it opens the index and arms a timer; the first run catches up from the position in the
- * last Lucene commit (everything after a crash, a new index or another schema version), later runs pick
- * up new responses every {@value #POLL_MILLIS} ms and refresh the searcher when something was indexed,
- * so a comment is searchable well within 1 s of its 201. Commits about once a second
- * (see {@link CommentFeed} for position, overlap window and crash behaviour).
+ * last Lucene commit (everything after a crash, a new index or another schema version). Later runs, every
+ * {@value #POLL_MILLIS} ms, index the responses this node stored since the last run (their ids arrive as
+ * {@link ResponseStored} events and are read by primary key) and, with a real MongoDB, where other nodes
+ * may write too, also poll for anything received since the position (an indexed range read there; the
+ * embedded store would scan the whole collection for it, and only this node writes to it). The searcher is
+ * refreshed when something was indexed, so a comment is searchable well within 1 s of its 201. Commits
+ * about once a second (see {@link CommentFeed} for position, overlap window and crash behaviour).
  *
  * <p>Concurrency: bean-managed. Polls and rebuilds run under one lock; the timer is a chain of
  * non-persistent single-action timers re-armed after each run, so runs never overlap and a long catch-up
@@ -66,7 +76,13 @@ public class CommentIndexer {
     @Resource
     TimerService timers;
 
+    /** Most ids waiting for the next run; beyond it they are dropped and the next run polls instead. */
+    static final int MAX_HINTS = 100_000;
+
     private final ReentrantLock lock = new ReentrantLock();
+    private final Queue<String> hints = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger hinted = new AtomicInteger();
+    private volatile boolean hintsDropped;
     private CommentIndex index;
     private CommentFeed feed;
     private volatile boolean caughtUp;
@@ -106,6 +122,16 @@ public class CommentIndexer {
         }
     }
 
+    /** Remembers a response this node stored, for the next run. */
+    public void stored(@Observes ResponseStored event) {
+        if (hinted.incrementAndGet() > MAX_HINTS) {
+            hinted.decrementAndGet();
+            hintsDropped = true;
+        } else {
+            hints.add(event.id());
+        }
+    }
+
     @Timeout
     void run() {
         if (stopping) {
@@ -115,7 +141,7 @@ public class CommentIndexer {
             if (lock.tryLock()) {
                 try {
                     long started = System.nanoTime();
-                    CommentFeed.Pass pass = caughtUp ? feed.pollIfChanged() : feed.poll();
+                    CommentFeed.Pass pass = caughtUp ? next() : feed.poll();
                     if (pass.commentsIndexed() > 0) {
                         index.maybeRefresh();
                     }
@@ -138,6 +164,22 @@ public class CommentIndexer {
                 arm(POLL_MILLIS);
             }
         }
+    }
+
+    /** One incremental run: the hinted responses, and a poll where the hints may not be the whole story. */
+    private CommentFeed.Pass next() {
+        List<String> ids = new ArrayList<>();
+        String id;
+        while ((id = hints.poll()) != null) {
+            hinted.decrementAndGet();
+            ids.add(id);
+        }
+        CommentFeed.Pass pass = feed.index(ids);
+        if (hintsDropped || !storage.isEmbedded()) {
+            hintsDropped = false;
+            pass = pass.plus(feed.pollIfChanged());
+        }
+        return pass;
     }
 
     /** Deletes the index and rebuilds it from MongoDB; waits for a running poll to finish first. */

@@ -4,6 +4,7 @@ import io.sentio.search.entity.CommentDocument;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,8 +35,8 @@ public final class CommentFeed {
 
     /** What a pass did. */
     public record Pass(long responsesRead, long commentsIndexed) {
-        Pass plus(long read, long indexed) {
-            return new Pass(responsesRead + read, commentsIndexed + indexed);
+        public Pass plus(Pass other) {
+            return new Pass(responsesRead + other.responsesRead, commentsIndexed + other.commentsIndexed);
         }
     }
 
@@ -81,28 +82,50 @@ public final class CommentFeed {
         Instant started = clock.instant();
         Pass[] pass = {new Pass(0, 0)};
         reader.forEachSince(since, response -> {
-            Instant at = ResponseCommentReader.receivedAt(response);
-            Object id = response.get("_id");
-            if (at == null || !(id instanceof String responseId) || recent.containsKey(responseId)) {
-                return;
-            }
-            List<CommentDocument> comments = ResponseCommentReader.comments(response);
-            comments.forEach(index::index);
-            recent.put(responseId, at);
-            if (position == null || at.isAfter(position)) {
-                position = at;
-            }
-            uncommitted = true;
-            pass[0] = pass[0].plus(1, comments.size());
+            pass[0] = pass[0].plus(indexOne(response));
             if (clock.instant().isAfter(started.plus(commitInterval))) {
                 maybeCommit(); // a long catch-up commits as it goes; short polls leave it to the caller
             }
         });
+        forgetBeforeHorizon();
+        return pass[0];
+    }
+
+    /**
+     * Indexes the given responses, known to be new (the ids a node's own submissions report after their
+     * write): a primary-key read instead of {@link #poll()}'s range read, which the embedded store answers
+     * by scanning the whole collection. Keeps the same position bookkeeping, so a later catch-up starts from
+     * the right place.
+     */
+    public Pass index(Collection<String> responseIds) {
+        Pass[] pass = {new Pass(0, 0)};
+        reader.forEachOf(responseIds, response -> pass[0] = pass[0].plus(indexOne(response)));
+        forgetBeforeHorizon();
+        return pass[0];
+    }
+
+    /** Indexes one response unless it was indexed within the overlap window; returns what it did. */
+    private Pass indexOne(Document response) {
+        Instant at = ResponseCommentReader.receivedAt(response);
+        Object id = response.get("_id");
+        if (at == null || !(id instanceof String responseId) || recent.containsKey(responseId)) {
+            return new Pass(0, 0);
+        }
+        List<CommentDocument> comments = ResponseCommentReader.comments(response);
+        comments.forEach(index::index);
+        recent.put(responseId, at);
+        if (position == null || at.isAfter(position)) {
+            position = at;
+        }
+        uncommitted = true;
+        return new Pass(1, comments.size());
+    }
+
+    private void forgetBeforeHorizon() {
         if (position != null) {
             Instant horizon = position.minus(overlap);
             recent.values().removeIf(at -> at.isBefore(horizon));
         }
-        return pass[0];
     }
 
     /**
@@ -147,10 +170,7 @@ public final class CommentFeed {
     public void maybeCommit() {
         if (uncommitted && !clock.instant().isBefore(lastCommit.plus(commitInterval))) {
             commit();
-            if (position != null) {
-                Instant horizon = position.minus(overlap);
-                recent.values().removeIf(at -> at.isBefore(horizon));
-            }
+            forgetBeforeHorizon();
         }
     }
 

@@ -10,6 +10,7 @@ import io.sentio.search.entity.ScoreBand;
 import java.lang.System.Logger.Level;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,7 @@ import java.util.regex.Pattern;
 import org.bson.Document;
 
 import static com.mongodb.client.model.Filters.gte;
+import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Indexes.ascending;
 import static com.mongodb.client.model.Sorts.orderBy;
 
@@ -67,6 +69,17 @@ public final class ResponseCommentReader {
             while (cursor.hasNext()) {
                 sink.accept(cursor.next());
             }
+        }
+    }
+
+    /**
+     * Streams the responses with the given ids (unknown ids are skipped), in no particular order. An
+     * {@code _id ∈ ids} read: every store answers it from the primary key, also the embedded one, which scans
+     * the whole collection for any other filter.
+     */
+    public void forEachOf(Collection<String> ids, Consumer<Document> sink) {
+        if (!ids.isEmpty()) {
+            responses.find(in("_id", ids)).forEach(sink::accept);
         }
     }
 

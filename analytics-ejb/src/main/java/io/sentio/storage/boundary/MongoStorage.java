@@ -84,6 +84,14 @@ public class MongoStorage {
     }
 
     /**
+     * Whether this is the embedded single-node store: it answers only primary-key filters from an index and
+     * scans the whole collection for any other, and no other node writes to it.
+     */
+    public boolean isEmbedded() {
+        return embedded != null;
+    }
+
+    /**
      * Returns once every write this thread has had acknowledged is durable (survives kill -9).
      * With a real MongoDB the write concern already guarantees it and this returns at once.
      */

@@ -28,23 +28,26 @@ public final class EmbeddedMongo implements AutoCloseable {
 
     private EmbeddedMongo(MVStore store) {
         this.store = store;
-        this.backend = new H2Backend(store);
+        this.backend = new CompactH2Backend(store);
         this.server = new MongoServer(backend);
         this.address = server.bind();
     }
 
-    /** Opens (or creates) the store file {@code mongo.mv} in {@code dataDir} and starts listening. */
+    /**
+     * Opens (or creates) the store file {@code store.mv} in {@code dataDir} and starts listening. (The file
+     * {@code mongo.mv} of earlier versions used another encoding and is not read.)
+     */
     public static EmbeddedMongo start(Path dataDir) {
         try {
             Files.createDirectories(dataDir);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create data directory " + dataDir, e);
         }
-        // Every commit re-serialises the B-tree pages it touched (mongo-java-server stores documents with Java
-        // serialisation), and Sentio commits often (before each acknowledgement): small pages and no compression
-        // keep that cost per commit low. Measured with StoreBenchmark (docs/benchmarks.md).
+        // Every commit re-writes the B-tree pages it touched, and Sentio commits often (before each
+        // acknowledgement): small pages and no compression keep that cost per commit low. Measured with
+        // StoreBenchmark (docs/benchmarks.md).
         MVStore store = new MVStore.Builder()
-                .fileName(dataDir.resolve("mongo.mv").toString())
+                .fileName(dataDir.resolve("store.mv").toString())
                 .pageSplitSize(PAGE_SPLIT_SIZE)
                 .open();
         return new EmbeddedMongo(store);

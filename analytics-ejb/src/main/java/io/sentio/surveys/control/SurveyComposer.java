@@ -2,7 +2,7 @@ package io.sentio.surveys.control;
 
 import io.sentio.surveys.entity.InvalidSurveyException;
 import io.sentio.surveys.entity.SurveyTemplate;
-import jakarta.json.Json;
+import jakarta.json.spi.JsonProvider;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -27,6 +27,9 @@ import java.util.Map;
  */
 public final class SurveyComposer {
 
+    /** Looked up once: {@code Json.create...} repeats a ServiceLoader search on every call. */
+    private static final JsonProvider JSON = JsonProvider.provider();
+
     /** At most this many extra questions per survey. */
     public static final int MAX_EXTRA_QUESTIONS = 50;
     /** At most this many characters in a title. */
@@ -50,7 +53,7 @@ public final class SurveyComposer {
             throw new InvalidSurveyException("template: must not be null");
         }
         JsonObject root = parser.readObject(template.definition(), "template " + template.id() + " definition");
-        JsonObjectBuilder out = Json.createObjectBuilder(root);
+        JsonObjectBuilder out = JSON.createObjectBuilder(root);
         if (titles != null && !titles.isEmpty()) {
             applyTitles(template, titles, root, out);
         }
@@ -82,7 +85,7 @@ public final class SurveyComposer {
         // The respondent-visible title, a SurveyJS localizable string; the template's title is replaced in every
         // language. A language left out shows "default": the default language's text, else the first given.
         String defaultLanguage = template.languages().getFirst();
-        JsonObjectBuilder visible = Json.createObjectBuilder()
+        JsonObjectBuilder visible = JSON.createObjectBuilder()
                 .add("default", byLanguage.getOrDefault(defaultLanguage, byLanguage.values().iterator().next()));
         byLanguage.forEach((language, text) -> {
             if (!language.equals(defaultLanguage)) {
@@ -90,10 +93,10 @@ public final class SurveyComposer {
             }
         });
         out.add("title", visible);
-        JsonObjectBuilder listing = Json.createObjectBuilder();
+        JsonObjectBuilder listing = JSON.createObjectBuilder();
         byLanguage.forEach(listing::add);
         JsonObject sentio = root.getJsonObject("sentio");
-        out.add("sentio", Json.createObjectBuilder(sentio).add("title", listing));
+        out.add("sentio", JSON.createObjectBuilder(sentio).add("title", listing));
     }
 
     private static void checkExtras(JsonArray extras) {
@@ -126,8 +129,8 @@ public final class SurveyComposer {
         if (root.get("pages") instanceof JsonArray pages && !pages.isEmpty()) {
             int last = pages.size() - 1;
             JsonObject page = pages.getJsonObject(last);
-            JsonArrayBuilder newPages = Json.createArrayBuilder(pages);
-            newPages.set(last, Json.createObjectBuilder(page).add("elements", insert(page, extras)));
+            JsonArrayBuilder newPages = JSON.createArrayBuilder(pages);
+            newPages.set(last, JSON.createObjectBuilder(page).add("elements", insert(page, extras)));
             out.add("pages", newPages);
         } else {
             out.add("elements", insert(root, extras));
@@ -141,7 +144,7 @@ public final class SurveyComposer {
                 && "COMMENT".equals(lastElement.getString("name", null))) {
             at--;
         }
-        JsonArrayBuilder result = Json.createArrayBuilder();
+        JsonArrayBuilder result = JSON.createArrayBuilder();
         for (int i = 0; i < at; i++) {
             result.add(elements.get(i));
         }

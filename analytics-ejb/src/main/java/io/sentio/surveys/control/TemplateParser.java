@@ -4,7 +4,7 @@ import io.sentio.surveys.entity.InvalidSurveyException;
 import io.sentio.surveys.entity.ItemKind;
 import io.sentio.surveys.entity.SurveyItem;
 import io.sentio.surveys.entity.SurveyTemplate;
-import jakarta.json.Json;
+import jakarta.json.spi.JsonProvider;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonConfig;
 import jakarta.json.JsonException;
@@ -46,12 +46,15 @@ import java.util.Set;
  */
 public final class TemplateParser {
 
+    /** Looked up once: {@code Json.create...} repeats a ServiceLoader search on every call. */
+    private static final JsonProvider JSON = JsonProvider.provider();
+
     /** Upper bound on a definition's size; the largest standard template is about 30 kB. */
     public static final int MAX_DEFINITION_CHARS = 1 << 20;
 
     /** Duplicate keys are an error: with the default strategy the last one silently wins. */
     private static final JsonReaderFactory READERS =
-            Json.createReaderFactory(Map.of(JsonConfig.KEY_STRATEGY, JsonConfig.KeyStrategy.NONE));
+            JSON.createReaderFactory(Map.of(JsonConfig.KEY_STRATEGY, JsonConfig.KeyStrategy.NONE));
 
     private static final Set<String> LAYOUT_TYPES = Set.of("panel", "html", "image");
     private static final List<String> TEXT_INPUT_TYPES = List.of("text", "email", "tel", "url", "date");

@@ -116,4 +116,25 @@ class CommentFeedTest {
             assertThat(index.lastCommittedPosition()).contains(CommentFeed.encode(T0.plusSeconds(30)));
         }
     }
+
+    @Test
+    void hintedIdsAreIndexedByPrimaryKeyAndMoveThePositionForALaterCatchUp() {
+        try (CommentIndex index = new CommentIndex(dir.resolve("index"))) {
+            CommentFeed feed = feed(index);
+            insert("r-00000001", T0, "courier lost the parcel");
+            insert("r-00000002", T0.plusSeconds(4), "no comment here");
+            insert("r-00000003", T0.plusSeconds(9), "great refund service");
+
+            assertThat(feed.index(java.util.List.of("r-00000003", "r-00000001", "r-unknown-1")))
+                    .as("unknown ids are skipped").isEqualTo(new CommentFeed.Pass(2, 2));
+            assertThat(feed.position()).isEqualTo(T0.plusSeconds(9));
+            assertThat(hits(index, "parcel")).isEqualTo(1);
+            assertThat(hits(index, "comment")).as("not hinted, not read").isZero();
+            assertThat(feed.index(java.util.List.of("r-00000003")).commentsIndexed())
+                    .as("a repeated hint inside the overlap indexes nothing twice").isZero();
+            // a poll after the hints re-reads from position - overlap: the unhinted r-00000002 is caught up
+            assertThat(feed.poll()).isEqualTo(new CommentFeed.Pass(1, 1));
+            assertThat(hits(index, "comment")).isEqualTo(1);
+        }
+    }
 }

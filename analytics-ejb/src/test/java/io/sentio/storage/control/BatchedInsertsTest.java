@@ -87,5 +87,7 @@ class BatchedInsertsTest {
         client = MongoClients.create(store.connectionString());
         collection = client.getDatabase("test").getCollection("docs");
         assertThat(collection.find(new Document("_id", "kept")).first()).containsEntry("v", 42);
+        assertThat(new BatchedInserts(collection, store::commit).insert(new Document("_id", "kept")))
+                .as("the primary key index was reopened too").isFalse();
     }
 }

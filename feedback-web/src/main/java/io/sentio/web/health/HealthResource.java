@@ -4,7 +4,7 @@ import io.sentio.storage.boundary.MongoStorage;
 import jakarta.annotation.security.PermitAll;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import jakarta.json.spi.JsonProvider;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -18,6 +18,9 @@ import org.bson.Document;
 @RequestScoped
 @PermitAll
 public class HealthResource {
+
+    /** Looked up once: {@code Json.create...} repeats a ServiceLoader search on every call. */
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     @Inject
     MongoStorage storage;
@@ -34,6 +37,6 @@ public class HealthResource {
     }
 
     private static JsonObject status(String status) {
-        return Json.createObjectBuilder().add("status", status).build();
+        return JSON.createObjectBuilder().add("status", status).build();
     }
 }

@@ -1,7 +1,7 @@
 package io.sentio.web.problems;
 
 import io.sentio.problems.entity.Violation;
-import jakarta.json.Json;
+import jakarta.json.spi.JsonProvider;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.core.MediaType;
@@ -16,6 +16,9 @@ import java.util.List;
 public record Problem(String slug, String title, int status, String detail, List<Violation> violations,
                       String correlationId) {
 
+    /** Looked up once: {@code Json.create...} repeats a ServiceLoader search on every call. */
+    private static final JsonProvider JSON = JsonProvider.provider();
+
     public static final String MEDIA_TYPE = "application/problem+json";
     public static final String TYPE_PREFIX = "urn:sentio:problem:";
 
@@ -28,7 +31,7 @@ public record Problem(String slug, String title, int status, String detail, List
     }
 
     public String toJson() {
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = JSON.createObjectBuilder()
                 .add("type", TYPE_PREFIX + slug)
                 .add("title", title)
                 .add("status", status);
@@ -36,8 +39,8 @@ public record Problem(String slug, String title, int status, String detail, List
             json.add("detail", detail);
         }
         if (!violations.isEmpty()) {
-            JsonArrayBuilder list = Json.createArrayBuilder();
-            violations.forEach(v -> list.add(Json.createObjectBuilder().add("field", v.field()).add("reason", v.reason())));
+            JsonArrayBuilder list = JSON.createArrayBuilder();
+            violations.forEach(v -> list.add(JSON.createObjectBuilder().add("field", v.field()).add("reason", v.reason())));
             json.add("violations", list);
         }
         if (correlationId != null) {

@@ -1,7 +1,7 @@
 package io.sentio.web.responses;
 
 import io.sentio.problems.entity.DomainException;
-import jakarta.json.Json;
+import jakarta.json.spi.JsonProvider;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -20,6 +20,9 @@ import java.util.Map;
  */
 final class JsonAnswers {
 
+    /** Looked up once: {@code Json.create...} repeats a ServiceLoader search on every call. */
+    private static final JsonProvider JSON = JsonProvider.provider();
+
     private JsonAnswers() {
     }
 
@@ -28,7 +31,7 @@ final class JsonAnswers {
         if (body == null || body.isBlank()) {
             throw DomainException.invalid("body", "is required");
         }
-        try (var reader = Json.createReader(new StringReader(body))) {
+        try (var reader = JSON.createReader(new StringReader(body))) {
             JsonValue value = reader.readValue();
             if (value.getValueType() != JsonValue.ValueType.OBJECT) {
                 throw DomainException.invalid("body", "must be a JSON object");

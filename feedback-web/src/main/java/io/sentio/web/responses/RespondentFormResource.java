@@ -5,7 +5,7 @@ import io.sentio.deployments.entity.RespondentForm;
 import jakarta.annotation.security.PermitAll;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import jakarta.json.spi.JsonProvider;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
@@ -27,6 +27,9 @@ import java.io.StringReader;
 @PermitAll
 public class RespondentFormResource {
 
+    /** Looked up once: {@code Json.create...} repeats a ServiceLoader search on every call. */
+    private static final JsonProvider JSON = JsonProvider.provider();
+
     @Inject
     Deployments deployments;
 
@@ -34,15 +37,15 @@ public class RespondentFormResource {
     @Produces(MediaType.APPLICATION_JSON)
     public JsonObject form(@PathParam("id") String id, @QueryParam("t") String token) {
         RespondentForm form = deployments.form(id, token);
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = JSON.createObjectBuilder()
                 .add("id", form.deployment().id())
                 .add("title", form.deployment().title())
                 .add("touchpoint", form.deployment().touchpoint())
                 .add("mode", form.deployment().mode().wire())
-                .add("languages", Json.createArrayBuilder(form.deployment().languages()))
-                .add("survey", Json.createReader(new StringReader(form.definition())).readValue());
+                .add("languages", JSON.createArrayBuilder(form.deployment().languages()))
+                .add("survey", JSON.createReader(new StringReader(form.definition())).readValue());
         json.add("progress", form.progress().isEmpty() ? JsonValue.EMPTY_JSON_OBJECT
-                : Json.createObjectBuilder(form.progress()).build());
+                : JSON.createObjectBuilder(form.progress()).build());
         return json.build();
     }
 }

@@ -5,9 +5,9 @@ import io.sentio.responses.boundary.Responses;
 import io.sentio.responses.entity.SubmitOutcome;
 import io.sentio.responses.entity.Submission;
 import jakarta.annotation.security.PermitAll;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import jakarta.json.spi.JsonProvider;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
 import jakarta.annotation.security.RolesAllowed;
@@ -30,11 +30,17 @@ import java.nio.charset.StandardCharsets;
  * Respondents submitting answers. Public: an anonymous link needs no account, an invitation deployment
  * checks the token in the body. 201 when stored, 200 when the same submission was already stored.
  * Managers export the answers as CSV.
+ *
+ * <p>Application-scoped, unlike the other resources: it is stateless and on the hottest path, where creating
+ * and injecting a bean per request showed in the collection benchmark's profile.
  */
 @Path("deployments/{id}/responses")
-@RequestScoped
+@ApplicationScoped
 @PermitAll
 public class ResponsesResource {
+
+    /** Looked up once: {@code Json.create...} repeats a ServiceLoader search on every call. */
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     @Inject
     Responses responses;
@@ -68,7 +74,7 @@ public class ResponsesResource {
         Submission submission = new Submission(JsonAnswers.string(json, "id"), JsonAnswers.string(json, "language"),
                 JsonAnswers.answers(json), JsonAnswers.string(json, "token"));
         SubmitOutcome outcome = responses.submit(deploymentId, submission);
-        JsonObject receipt = Json.createObjectBuilder()
+        JsonObject receipt = JSON.createObjectBuilder()
                 .add("id", submission.id())
                 .add("deployment", deploymentId)
                 .add("status", outcome == SubmitOutcome.CREATED ? "created" : "already-stored")

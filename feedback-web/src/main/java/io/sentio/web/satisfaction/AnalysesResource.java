@@ -12,7 +12,7 @@ import io.sentio.satisfaction.entity.PathModel;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import jakarta.json.spi.JsonProvider;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
@@ -38,6 +38,9 @@ import java.util.List;
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class AnalysesResource {
+
+    /** Looked up once: {@code Json.create...} repeats a ServiceLoader search on every call. */
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     @Inject
     Satisfaction satisfaction;
@@ -152,7 +155,7 @@ public class AnalysesResource {
         if (body == null || body.isBlank()) {
             throw DomainException.invalid("body", "is required");
         }
-        try (var reader = Json.createReader(new StringReader(body))) {
+        try (var reader = JSON.createReader(new StringReader(body))) {
             JsonValue value = reader.readValue();
             if (!(value instanceof JsonObject o)) {
                 throw DomainException.invalid("body", "must be a JSON object");
@@ -208,7 +211,7 @@ public class AnalysesResource {
             if (name.equals("constructs")) {
                 v.add(new Violation(name, "is required"));
             }
-            return name.equals("paths") ? Json.createArrayBuilder().build() : null;
+            return name.equals("paths") ? JSON.createArrayBuilder().build() : null;
         }
         if (value instanceof JsonArray a) {
             return a;

@@ -6,7 +6,7 @@ import io.sentio.surveys.entity.SurveyTemplate;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import jakarta.json.spi.JsonProvider;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -23,6 +23,9 @@ import java.util.List;
 @RolesAllowed({"admin", "cx-manager", "executive"})
 @Produces(MediaType.APPLICATION_JSON)
 public class TemplatesResource {
+
+    /** Looked up once: {@code Json.create...} repeats a ServiceLoader search on every call. */
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     /** One rating, choice or text item and what it measures. */
     public record ItemView(String name, String kind, String construct, String measure, Integer scaleMin,
@@ -61,6 +64,6 @@ public class TemplatesResource {
         SurveyTemplate t = surveys.template(id);
         TemplateView view = TemplateView.from(t);
         return new TemplateDetail(view.id(), view.version(), view.title(), view.languages(), view.items(),
-                Json.createReader(new StringReader(t.definition())).readValue());
+                JSON.createReader(new StringReader(t.definition())).readValue());
     }
 }
