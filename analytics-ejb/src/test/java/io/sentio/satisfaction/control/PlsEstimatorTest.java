@@ -161,6 +161,68 @@ class PlsEstimatorTest {
     }
 
     /**
+     * ECSI on mobi against published software output: seminr 2.x {@code estimate_pls} (R; path weighting,
+     * Mode A composites, at most 300 iterations, stop criterion 1e-7), the full ECSI model of its demo
+     * {@code seminr-pls-ecsi.R}, as recorded in the parity fixtures of sem-in-r/seminr-ts
+     * ({@code tests/fixtures/expected/M2_full_ecsi.json}). The same coefficients appear, rounded to three
+     * decimals, in Monecke &amp; Leisch (2012), semPLS, JSS 48(3). Outer weights there are scaled to
+     * unit-variance scores, as here.
+     */
+    @Test
+    void ecsiOnMobiReproducesSeminr() {
+        TestData data = TestData.load("mobi.csv");
+        PlsResult res = new PlsEstimator(ecsi(), DEFAULTS.withScheme(InnerScheme.PATH)).estimate(data.moments());
+        assertThat(res.converged()).isTrue();
+        double[][] paths = {
+                // from, to as in ecsi(); seminr's path_coef
+                {0.50491393362921}, {0.178739500119218}, {0.195755333112827}, // image → expectation, satisfaction, loyalty
+                {0.556748962354268}, {0.0499883925356608}, {0.0625228695392276}, // expectation → quality, value, satisfaction
+                {0.558304379470818}, {0.512023940041866}, // quality → value, satisfaction
+                {0.194765104190193}, // value → satisfaction
+                {0.528066246257102}, {0.485477623599999}, // satisfaction → complaints, loyalty
+                {0.0669260690288726}}; // complaints → loyalty
+        String[][] pathNames = {{"image", "expectation"}, {"image", "satisfaction"}, {"image", "loyalty"},
+                {"expectation", "quality"}, {"expectation", "value"}, {"expectation", "satisfaction"},
+                {"quality", "value"}, {"quality", "satisfaction"}, {"value", "satisfaction"},
+                {"satisfaction", "complaints"}, {"satisfaction", "loyalty"}, {"complaints", "loyalty"}};
+        for (int i = 0; i < paths.length; i++) {
+            assertThat(res.path(pathNames[i][0], pathNames[i][1])).as("%s → %s", pathNames[i][0], pathNames[i][1])
+                    .isCloseTo(paths[i][0], within(1e-6));
+        }
+        String[] indicators = {"IMAG1", "IMAG2", "IMAG3", "IMAG4", "IMAG5", "CUEX1", "CUEX2", "CUEX3", "PERQ1",
+                "PERQ2", "PERQ3", "PERQ4", "PERQ5", "PERQ6", "PERQ7", "PERV1", "PERV2", "CUSA1", "CUSA2", "CUSA3",
+                "CUSCO", "CUSL1", "CUSL2", "CUSL3"};
+        double[] loadings = {0.74520807291295, 0.599200382471533, 0.576358953065159, 0.768761659165522,
+                0.744452429374382, 0.77076716903232, 0.691245474013756, 0.607812640593406, 0.803178125267657,
+                0.638146439777288, 0.783746918348657, 0.769479738789211, 0.754721358853526, 0.774643309682286,
+                0.779864828705122, 0.902211201206701, 0.939624777144795, 0.792412434110373, 0.847021459835081,
+                0.856692681286538, 1, 0.820413196007856, 0.202021709399004, 0.915436286843637};
+        double[] weights = {0.301312155028411, 0.259691153052593, 0.217923053132011, 0.328503566516196,
+                0.324681406422246, 0.521180678858356, 0.473679656202755, 0.445634241589667, 0.213175042168097,
+                0.144721694382767, 0.200017711320445, 0.17939946745695, 0.17863569156493, 0.179120737056174,
+                0.21548152497645, 0.479282452283568, 0.604056019821715, 0.364864858320206, 0.383156041120828,
+                0.450961200721565, 1, 0.460664728419479, 0.114269525625845, 0.654310585650237};
+        for (int i = 0; i < indicators.length; i++) {
+            assertThat(res.loadings().get(indicators[i])).as("loading of %s", indicators[i])
+                    .isCloseTo(loadings[i], within(1e-6));
+            assertThat(res.outerWeights().get(indicators[i])).as("weight of %s", indicators[i])
+                    .isCloseTo(weights[i], within(1e-6));
+        }
+        String[] endogenous = {"expectation", "satisfaction", "loyalty", "quality", "value", "complaints"};
+        double[] r2 = {0.254938080372923, 0.681078291389478, 0.456944454679426, 0.309969407082555,
+                0.345278941898147, 0.278853960436066};
+        double[] adjusted = {0.251933798438943, 0.675871406350939, 0.450321826077956, 0.3071870256595,
+                0.339977556812302, 0.275946113502341};
+        for (int i = 0; i < endogenous.length; i++) {
+            assertThat(res.rSquared().get(endogenous[i])).as("R² of %s", endogenous[i]).isCloseTo(r2[i], within(1e-6));
+            assertThat(res.adjustedRSquared().get(endogenous[i])).as("adjusted R² of %s", endogenous[i])
+                    .isCloseTo(adjusted[i], within(1e-6));
+        }
+        assertThat(res.totalEffect("image", "loyalty")).isCloseTo(0.398732384192996, within(1e-6));
+        assertThat(res.totalEffect("quality", "loyalty")).isCloseTo(0.323304735993431, within(1e-6));
+    }
+
+    /**
      * ECSI on mobi: scores rebuilt from the raw rows with the reported weights must have unit variance,
      * reproduce the loadings as plain correlations, and the paths and R² as OLS on those scores
      * (computed independently with Commons Math regression).
