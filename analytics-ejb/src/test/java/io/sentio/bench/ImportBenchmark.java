@@ -62,6 +62,13 @@ public final class ImportBenchmark {
         }
     }
 
+    /** Writes overlap with reading, as in the import jobs (which use the container's managed executor). */
+    private static final java.util.concurrent.ExecutorService WRITER = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "import-writer");
+        t.setDaemon(true);
+        return t;
+    });
+
     private static void measure(String name, Path csv, int rows, RecordStore records, GroupCommit durable)
             throws Exception {
         long start = System.nanoTime();
@@ -74,7 +81,7 @@ public final class ImportBenchmark {
                 durable.awaitDurable();
             }
             return inserted;
-        }, () -> { });
+        }, () -> { }, WRITER);
         try (BufferedReader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
             run.run(in);
         }

@@ -117,7 +117,7 @@ public class CustomerData {
                 int inserted = records.insertAbsent(batch);
                 storage.awaitDurable();
                 return inserted;
-            }, () -> jobs.update(job.id(), "running", holder[0], false, clock.instant()));
+            }, () -> jobs.update(job.id(), "running", holder[0], false, clock.instant()), executor);
             holder[0] = run;
             var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT);

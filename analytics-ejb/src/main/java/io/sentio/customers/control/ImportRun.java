@@ -24,6 +24,9 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import java.util.function.Function;
 
 /**
@@ -37,6 +40,9 @@ import java.util.function.Function;
  *
  * <p>CSV: the header names the fields; for customers, columns that are not customer fields become
  * {@code attributes} (string values). Empty cells are absent fields. A leading UTF-8 BOM is skipped.
+ *
+ * <p>Pipelined: while one batch is being written (on the {@code writes} executor), the next one is parsed and
+ * validated; at most one batch is in flight, so memory stays two batches. Writes keep the file's order.
  *
  * <p>Not thread-safe: one run per file, on one thread; counters may be read from other threads (volatile).
  */
@@ -54,6 +60,8 @@ public final class ImportRun {
     private final String format;
     private final Function<List<CustomerRecord>, Integer> writer;
     private final Runnable afterBatch;
+    private final Executor writes;
+    private CompletableFuture<Void> inFlight = CompletableFuture.completedFuture(null);
     private final List<ImportError> errors = new ArrayList<>();
     private final List<CustomerRecord> batch = new ArrayList<>(BATCH);
     private volatile long rowsDone;
@@ -62,12 +70,19 @@ public final class ImportRun {
     private volatile long errorCount;
     private volatile String failure;
 
-    /**
-     * @param writer writes a batch, returns how many records were new (the others already existed)
-     * @param afterBatch called after each batch is written (progress reporting)
-     */
+    /** A run that writes each batch on the reading thread. */
     public ImportRun(RecordKind kind, String format, Function<List<CustomerRecord>, Integer> writer,
                      Runnable afterBatch) {
+        this(kind, format, writer, afterBatch, Runnable::run);
+    }
+
+    /**
+     * @param writer writes a batch, returns how many records were new (the others already existed)
+     * @param afterBatch called on the reading thread after each batch is written (progress reporting)
+     * @param writes where batches are written, overlapping with reading the next one
+     */
+    public ImportRun(RecordKind kind, String format, Function<List<CustomerRecord>, Integer> writer,
+                     Runnable afterBatch, Executor writes) {
         if (!format.equals("csv") && !format.equals("ndjson")) {
             throw DomainException.invalid("format", "must be csv or ndjson");
         }
@@ -75,22 +90,33 @@ public final class ImportRun {
         this.format = format;
         this.writer = writer;
         this.afterBatch = afterBatch;
+        this.writes = writes;
     }
 
-    /** Reads the whole file; returns normally also when it failed part-way ({@link #failure()} says why). */
+    /**
+     * Reads the whole file; returns normally also when it failed part-way ({@link #failure()} says why). Returns
+     * only after every batch was written.
+     *
+     * @throws RuntimeException what the writer threw (the batches before it are written)
+     */
     public void run(Reader input) {
         try {
-            Reader reader = skipBom(input);
-            if (format.equals("csv")) {
-                csv(reader);
-            } else {
-                ndjson(reader);
+            try {
+                Reader reader = skipBom(input);
+                if (format.equals("csv")) {
+                    csv(reader);
+                } else {
+                    ndjson(reader);
+                }
+            } catch (IOException | UncheckedIOException | IllegalStateException e) {
+                failure = "the file could not be read on after line " + (rowsDone + (format.equals("csv") ? 1 : 0))
+                        + ": " + e.getMessage();
             }
-        } catch (IOException | UncheckedIOException | IllegalStateException e) {
-            failure = "the file could not be read on after line " + (rowsDone + (format.equals("csv") ? 1 : 0))
-                    + ": " + e.getMessage();
+            flush();
+        } finally {
+            awaitWritten();
         }
-        flush();
+        afterBatch.run();
     }
 
     private void csv(Reader reader) throws IOException {
@@ -223,14 +249,27 @@ public final class ImportRun {
         }
     }
 
+    /** Hands the batch to the writer once the previous one is written. */
     private void flush() {
-        if (!batch.isEmpty()) {
-            int inserted = writer.apply(List.copyOf(batch));
-            imported += inserted;
-            unchanged += batch.size() - inserted;
-            batch.clear();
-        }
+        awaitWritten();
         afterBatch.run();
+        if (!batch.isEmpty()) {
+            List<CustomerRecord> records = List.copyOf(batch);
+            batch.clear();
+            inFlight = CompletableFuture.runAsync(() -> {
+                int inserted = writer.apply(records);
+                imported += inserted;
+                unchanged += records.size() - inserted;
+            }, writes);
+        }
+    }
+
+    private void awaitWritten() {
+        try {
+            inFlight.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
     }
 
     private static Reader skipBom(Reader input) throws IOException {

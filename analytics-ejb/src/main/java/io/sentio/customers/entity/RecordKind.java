@@ -2,7 +2,9 @@ package io.sentio.customers.entity;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * The kinds of customer record, each stored in the MongoDB collection of the same name, with the fields a record
@@ -70,10 +72,13 @@ public enum RecordKind {
 
     private final String wire;
     private final List<Field> fields;
+    /** Looked up for every cell of an import: a map, not a scan of the list. */
+    private final Map<String, Field> byName;
 
     RecordKind(String wire, List<Field> fields) {
         this.wire = wire;
         this.fields = fields;
+        this.byName = fields.stream().collect(Collectors.toUnmodifiableMap(Field::name, f -> f));
     }
 
     /** The name in URLs and import requests, and of the MongoDB collection. */
@@ -86,7 +91,7 @@ public enum RecordKind {
     }
 
     public Optional<Field> field(String name) {
-        return fields.stream().filter(f -> f.name().equals(name)).findFirst();
+        return Optional.ofNullable(byName.get(name));
     }
 
     public static Optional<RecordKind> fromWire(String value) {

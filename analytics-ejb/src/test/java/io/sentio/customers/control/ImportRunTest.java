@@ -112,4 +112,67 @@ class ImportRunTest {
         assertThat(run.failure()).isNotNull();
         assertThat(sink.stored).extracting(CustomerRecord::id).containsExactly("c1");
     }
+
+    private static String transactions(int rows) {
+        StringBuilder csv = new StringBuilder("id,customer,date,amount\n");
+        for (int i = 0; i < rows; i++) {
+            csv.append("t").append(i).append(",c").append(i % 7).append(",2025-01-01,1\n");
+        }
+        return csv.toString();
+    }
+
+    @Test
+    void pipelinedWritesKeepTheFileOrderWithOneBatchInFlight() throws Exception {
+        var writer = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            Sink sink = new Sink();
+            var inFlight = new java.util.concurrent.atomic.AtomicInteger();
+            var maxInFlight = new java.util.concurrent.atomic.AtomicInteger();
+            var writerThreads = java.util.concurrent.ConcurrentHashMap.<String>newKeySet();
+            ImportRun run = new ImportRun(RecordKind.TRANSACTIONS, "csv", batch -> {
+                maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+                writerThreads.add(Thread.currentThread().getName());
+                try {
+                    Thread.sleep(5);
+                    return sink.write(batch);
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                } finally {
+                    inFlight.decrementAndGet();
+                }
+            }, () -> { }, writer);
+
+            run.run(new StringReader(transactions(2_500)));
+
+            assertThat(sink.batches).containsExactly(1_000, 1_000, 500);
+            assertThat(sink.stored).extracting(CustomerRecord::id)
+                    .containsExactlyElementsOf(java.util.stream.IntStream.range(0, 2_500).mapToObj(i -> "t" + i).toList());
+            assertThat(run.imported()).isEqualTo(2_500);
+            assertThat(maxInFlight.get()).isEqualTo(1);
+            assertThat(writerThreads).doesNotContain(Thread.currentThread().getName());
+        } finally {
+            writer.shutdown();
+        }
+    }
+
+    @Test
+    void aFailingWriteEndsTheRunWithItsErrorAndWritesNothingAfterIt() {
+        var writer = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            Sink sink = new Sink();
+            ImportRun run = new ImportRun(RecordKind.TRANSACTIONS, "csv", batch -> {
+                if (sink.batches.size() == 1) {
+                    throw new IllegalStateException("disk full");
+                }
+                return sink.write(batch);
+            }, () -> { }, writer);
+
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> run.run(new StringReader(transactions(3_500))))
+                    .hasMessage("disk full");
+            assertThat(sink.batches).containsExactly(1_000);
+            assertThat(run.imported()).isEqualTo(1_000);
+        } finally {
+            writer.shutdown();
+        }
+    }
 }
