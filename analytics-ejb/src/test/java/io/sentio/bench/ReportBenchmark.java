@@ -56,7 +56,7 @@ public final class ReportBenchmark {
         try (EmbeddedMongo mongo = EmbeddedMongo.start(dir);
              MongoClient client = MongoClients.create(mongo.connectionString())) {
             MongoDatabase db = client.getDatabase("bench");
-            ResponseStore responses = new ResponseStore(db, mongo::commit);
+            ResponseStore responses = new ResponseStore(db, mongo::commit, false);
             responses.ensureIndexes();
             AggregateStore aggregates = new AggregateStore(db);
             aggregates.ensureIndexes();

@@ -59,7 +59,7 @@ public class Responses {
 
     @PostConstruct
     void start() {
-        responses = new ResponseStore(storage.database(), storage::awaitDurable);
+        responses = new ResponseStore(storage.database(), storage::awaitDurable, !storage.isEmbedded());
         responses.ensureIndexes();
     }
 

@@ -11,6 +11,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 
+import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.ne;
@@ -32,11 +33,17 @@ public final class ResponseStore {
 
     private final MongoCollection<Document> collection;
     private final BatchedInserts inserts;
+    private final boolean shared;
 
-    /** @param durability makes every acknowledged write durable (see {@code MongoStorage.awaitDurable}) */
-    public ResponseStore(MongoDatabase database, Runnable durability) {
+    /**
+     * @param durability makes every acknowledged write durable (see {@code MongoStorage.awaitDurable})
+     * @param shared     whether other application servers may fold from the same database (a real MongoDB):
+     *                   claims are then atomic per response instead of read-then-write
+     */
+    public ResponseStore(MongoDatabase database, Runnable durability, boolean shared) {
         this.collection = database.getCollection("responses");
         this.inserts = new BatchedInserts(collection, durability);
+        this.shared = shared;
     }
 
     public void ensureIndexes() {
@@ -58,17 +65,26 @@ public final class ResponseStore {
     }
 
     /**
-     * Claims the unfolded, unclaimed responses among {@code ids} into {@code batch}: reads them, then sets
-     * {@code batch} on those eligible. Both are {@code _id ∈ ids} operations on purpose: the embedded store
-     * answers only exact {@code _id} queries from an index and scans the whole collection for anything
-     * else. The read-then-write is not atomic, so there must be one claimer per database (the single
-     * folder thread of the one application server).
+     * Claims the unfolded, unclaimed responses among {@code ids} into {@code batch}.
+     *
+     * <p>On a shared database: one {@code updateMany} whose filter requires the response to be unfolded and in no
+     * batch, so each response is claimed by exactly one batch even when folders on several nodes race (MongoDB
+     * updates each document atomically), then the batch's members are read back. On the embedded store, whose
+     * only writer is this process and which answers only exact {@code _id} filters from an index (anything else
+     * scans the whole collection): read the candidates by {@code _id ∈ ids}, then tag the eligible ones, which
+     * is safe with the one folder thread of the one application server.
      *
      * @return the responses this call claimed (unknown, folded or already claimed ids are skipped)
      */
     public List<SurveyResponse> claim(List<String> ids, String batch) {
         List<SurveyResponse> claimed = new ArrayList<>();
         if (ids.isEmpty()) {
+            return claimed;
+        }
+        if (shared) {
+            collection.updateMany(and(in("_id", ids), eq("batch", null), ne("folded", true)),
+                    new Document("$set", new Document("batch", batch)));
+            collection.find(and(in("_id", ids), eq("batch", batch))).forEach(d -> claimed.add(fromDocument(d)));
             return claimed;
         }
         collection.find(in("_id", ids)).forEach(d -> {

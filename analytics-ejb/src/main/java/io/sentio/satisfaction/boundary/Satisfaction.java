@@ -33,6 +33,7 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -100,15 +101,20 @@ public class Satisfaction {
 
     private record Cached(long epoch, long generation, TouchpointAnalysis.TouchpointSummary summary) {
     }
+    /** Seconds between rescans on a shared MongoDB (indexed there: {@code folded} has an index). */
+    private static final int SHARED_RESCAN_TICKS = 300;
+    private boolean shared;
     private volatile boolean rescan = true;
     private long ticks;
 
     @PostConstruct
     void start() {
-        ResponseStore responses = new ResponseStore(storage.database(), storage::awaitDurable);
-        aggregates = new AggregateStore(storage.database());
+        shared = !storage.isEmbedded();
+        ResponseStore responses = new ResponseStore(storage.database(), storage::awaitDurable, shared);
+        aggregates = new AggregateStore(storage.database(), shared);
         aggregates.ensureIndexes();
-        folder = new ResponseFolder(responses, aggregates, (id, version) -> surveys.template(id, version));
+        folder = new ResponseFolder(responses, aggregates, (id, version) -> surveys.template(id, version),
+                shared ? ResponseFolder.SHARED_REPAIR_AGE : Duration.ZERO);
     }
 
     /** Remembers a new response for the next fold. */
@@ -138,6 +144,10 @@ public class Satisfaction {
             }
             if (!batch.isEmpty()) {
                 folded(folder.fold(batch));
+            }
+            if (shared && ticks % SHARED_RESCAN_TICKS == 0) {
+                // other nodes' interrupted batches, and batches too young to repair at the last rescan
+                rescan = true;
             }
             if (++ticks % 15 == 0) {
                 folder.compact(COMPACT_THRESHOLD, LocalDate.now(ZoneOffset.UTC));

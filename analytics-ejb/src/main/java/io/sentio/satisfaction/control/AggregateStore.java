@@ -1,5 +1,7 @@
 package io.sentio.satisfaction.control;
 
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.ReplaceOptions;
@@ -16,6 +18,7 @@ import java.util.TreeMap;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.exists;
 import static com.mongodb.client.model.Filters.gte;
 import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.lte;
@@ -46,11 +49,22 @@ public final class AggregateStore {
     private final MongoCollection<Document> parts;
     private final MongoCollection<Document> days;
     private final MongoCollection<Document> touchpoints;
+    private final boolean shared;
 
+    /** Aggregates that only this application server compacts (the embedded store). */
     public AggregateStore(MongoDatabase database) {
+        this(database, false);
+    }
+
+    /**
+     * @param shared whether other application servers may compact the same aggregates (a real MongoDB): day
+     *               documents are then replaced only if no other compaction replaced them since they were read
+     */
+    public AggregateStore(MongoDatabase database, boolean shared) {
         this.parts = database.getCollection("satisfaction_parts");
         this.days = database.getCollection("satisfaction_days");
         this.touchpoints = database.getCollection("satisfaction_touchpoints");
+        this.shared = shared;
     }
 
     /**
@@ -177,7 +191,13 @@ public final class AggregateStore {
      * the day document already absorbed are deleted (finishing an interrupted run); (2) the remaining
      * parts are merged into a new day document listing exactly them as absorbed, which replaces the old
      * one in one write; (3) they are deleted. Between (2) and (3) readers skip them by the list.
-     * Must not run concurrently with itself for the same (touchpoint, day); folding may run alongside.
+     * Folding may run alongside. Compactions of the same (touchpoint, day) on several application servers
+     * sharing a MongoDB are serialised optimistically: the day document carries a {@code revision}, and a
+     * compaction replaces it only if the revision is still the one it read (or inserts it only if it is still
+     * absent); the loser writes and deletes nothing, and its parts wait for the next run. Without that check, a
+     * slower compaction could replace a day document that already absorbed a newer part, after that part was
+     * deleted. On the embedded store, a filter on anything but {@code _id} scans the collection and only this
+     * process compacts, so the day document is replaced unconditionally.
      *
      * @param exclude parts not to absorb (a batch being folded right now may still be replaced)
      * @return number of parts absorbed
@@ -203,9 +223,27 @@ public final class AggregateStore {
         if (absorbed.isEmpty()) {
             return 0;
         }
+        long revision = old == null || old.get("revision") == null ? 0 : ((Number) old.get("revision")).longValue();
         Document doc = new Document("_id", dayId).append("touchpoint", touchpoint).append("day", day.toString())
-                .append("absorbed", absorbed).append("stats", merged.toDocument());
-        days.replaceOne(eq("_id", dayId), doc, new ReplaceOptions().upsert(true));
+                .append("revision", revision + 1).append("absorbed", absorbed).append("stats", merged.toDocument());
+        if (!shared) {
+            days.replaceOne(eq("_id", dayId), doc, new ReplaceOptions().upsert(true));
+        } else if (old == null) {
+            try {
+                days.insertOne(doc);
+            } catch (MongoWriteException e) {
+                if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
+                    return 0; // another server compacted this day first
+                }
+                throw e;
+            }
+        } else {
+            var unchanged = old.get("revision") == null ? and(eq("_id", dayId), exists("revision", false))
+                    : and(eq("_id", dayId), eq("revision", revision));
+            if (days.replaceOne(unchanged, doc).getMatchedCount() == 0) {
+                return 0; // another server compacted this day since it was read
+            }
+        }
         parts.deleteMany(in("_id", absorbed));
         return absorbed.size();
     }

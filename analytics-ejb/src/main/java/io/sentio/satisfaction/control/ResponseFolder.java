@@ -5,6 +5,8 @@ import io.sentio.responses.entity.SurveyResponse;
 import io.sentio.surveys.entity.SurveyTemplate;
 import org.bson.types.ObjectId;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -22,8 +24,8 @@ import java.util.function.BiFunction;
  * <h2>Protocol</h2>
  * <ol>
  *   <li><b>Claim</b>: each candidate response not folded and in no batch is tagged with a fresh batch id B
- *       ({@link ResponseStore#claim}, primary-key reads and writes only), so no response is ever in two
- *       batches as long as there is one folder per database.</li>
+ *       ({@link ResponseStore#claim}: atomic per response on a shared MongoDB; primary-key reads and writes on
+ *       the single-node embedded store), so no response is ever in two batches.</li>
  *   <li><b>Aggregate</b>: the statistics of exactly the responses tagged B, grouped by (touchpoint, day of
  *       {@code receivedAt} in UTC), are written as part documents {@code B|touchpoint|day}
  *       ({@link AggregateStore#replacePart}, a replace: writing them twice is harmless).</li>
@@ -31,30 +33,45 @@ import java.util.function.BiFunction;
  * </ol>
  * A crash between any two writes leaves responses that are tagged but not all marked; {@link #repair()}
  * (run at start) re-reads every response tagged with such a batch, rewrites its parts from scratch and
- * marks them, so a response is counted exactly once. Untagged unfolded responses (a lost in-memory hint,
- * data stored before folding existed) are found by {@link #pending()} and folded normally.
+ * marks them, so a response is counted exactly once. On a MongoDB shared by several application servers it
+ * leaves batches younger than {@link #SHARED_REPAIR_AGE} alone (the batch id is an ObjectId, stamped when the
+ * batch was created): such a batch may still be being folded by another node, and re-folding it while its
+ * claim is half applied could write parts from part of its members; a later repair takes it. Untagged unfolded responses (a lost
+ * in-memory hint, data stored before folding existed) are found by {@link #pending()} and folded normally.
  *
- * <p>Not thread-safe: one folder thread per database (the boundary serialises calls; several application
- * servers on one MongoDB would need an atomic conditional claim instead).
+ * <p>Not thread-safe: one folder thread per application server (the boundary serialises calls); folders on
+ * several servers sharing a MongoDB are safe with each other through the atomic claim.
  */
 public final class ResponseFolder {
 
     private static final System.Logger LOG = System.getLogger(ResponseFolder.class.getName());
+    /** On a shared database, open batches younger than this may still be folded by another node (a fold takes milliseconds). */
+    public static final Duration SHARED_REPAIR_AGE = Duration.ofMinutes(1);
 
     private final ResponseStore responses;
     private final AggregateStore aggregates;
     private final BiFunction<String, Integer, SurveyTemplate> templates;
+    private final Duration repairAge;
 
     /** @param templates (template id, version) → template, for the items' constructs, measures and scales */
+    /** A folder on a database no other application server folds from (the embedded store). */
     public ResponseFolder(ResponseStore responses, AggregateStore aggregates,
                           BiFunction<String, Integer, SurveyTemplate> templates) {
+        this(responses, aggregates, templates, Duration.ZERO);
+    }
+
+    /** @param repairAge how old an open batch must be to be repaired ({@link #SHARED_REPAIR_AGE} when shared) */
+    public ResponseFolder(ResponseStore responses, AggregateStore aggregates,
+                          BiFunction<String, Integer, SurveyTemplate> templates, Duration repairAge) {
         this.responses = responses;
         this.aggregates = aggregates;
         this.templates = templates;
+        this.repairAge = repairAge;
     }
 
     /**
-     * Re-folds every batch that was claimed but not completely marked (a crash mid-fold).
+     * Re-folds every batch that was claimed but not completely marked (a crash mid-fold), created at least
+     * {@code repairAge} ago.
      *
      * @return ids of unfolded responses in no batch: the caller folds them
      */
@@ -68,7 +85,11 @@ public final class ResponseFolder {
                 unclaimed.add(p.id());
             }
         }
+        Instant settled = Instant.now().minus(repairAge);
         for (String batch : openBatches) {
+            if (ObjectId.isValid(batch) && new ObjectId(batch).getDate().toInstant().isAfter(settled)) {
+                continue;
+            }
             List<SurveyResponse> members = responses.inBatch(batch);
             LOG.log(System.Logger.Level.INFO, "Re-folding batch {0} of {1} responses after an interrupted fold",
                     batch, members.size());

@@ -54,7 +54,7 @@ class ResponseFolderTest {
         mongo = EmbeddedMongo.start(dir);
         client = MongoClients.create(mongo.connectionString());
         MongoDatabase db = client.getDatabase("test");
-        responses = new ResponseStore(db, mongo::commit);
+        responses = new ResponseStore(db, mongo::commit, false);
         aggregates = new AggregateStore(db);
         folder = new ResponseFolder(responses, aggregates, (id, v) -> catalog.find(id, v).orElseThrow());
     }
@@ -133,6 +133,47 @@ class ResponseFolderTest {
 
     private int days() {
         return (int) stored.stream().map(ResponseFolderTest::day).distinct().count();
+    }
+
+    /**
+     * Three folders on one database, as three application servers on a shared MongoDB would run: each is
+     * hinted every response (the worst case: all nodes race for all of them) and compacts after every fold.
+     * Atomic claims and revision-checked compactions must still count every response exactly once.
+     */
+    @Test
+    void foldersOnSeveralServersSharingTheDatabaseCountEachResponseOnce() throws Exception {
+        MongoDatabase db = client.getDatabase("test");
+        List<String> ids = store(300, "web", new Random(7));
+        ids.addAll(store(150, "phone", new Random(8)));
+        int nodes = 3;
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(nodes);
+        var folded = new java.util.concurrent.atomic.AtomicInteger();
+        try {
+            List<java.util.concurrent.Future<?>> runs = new ArrayList<>();
+            for (int node = 0; node < nodes; node++) {
+                List<String> order = new ArrayList<>(ids);
+                java.util.Collections.shuffle(order, new Random(node));
+                runs.add(pool.submit(() -> {
+                    var shared = new AggregateStore(db, true);
+                    var nodeFolder = new ResponseFolder(new ResponseStore(db, mongo::commit, true), shared,
+                            (id, v) -> catalog.find(id, v).orElseThrow(), ResponseFolder.SHARED_REPAIR_AGE);
+                    for (int from = 0; from < order.size(); from += 15) {
+                        folded.addAndGet(nodeFolder.fold(order.subList(from, Math.min(order.size(), from + 15)))
+                                .responses());
+                        nodeFolder.compact(1, FIRST_DAY.plusDays(10));
+                    }
+                    return null;
+                }));
+            }
+            for (var run : runs) {
+                run.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(folded.get()).as("each response claimed by exactly one fold").isEqualTo(ids.size());
+        assertThat(folder.pending()).isEmpty();
+        assertMatchesDirectAggregation();
     }
 
     private void assertMatchesDirectAggregation() {
