@@ -37,6 +37,11 @@ import static com.mongodb.client.model.Indexes.compoundIndex;
  *       there; the compactor deletes them afterwards (and again on its next run if it crashed before).</li>
  *   <li>{@code satisfaction_touchpoints}: per touchpoint the first and last day with data, so that day
  *       documents can be fetched by primary key.</li>
+ *   <li>{@code satisfaction_batches}: one record per folded batch once <em>all</em> its parts are written
+ *       ({@link #recordPartsWritten}); compaction absorbs only parts of recorded batches. So a batch whose
+ *       fold was interrupted while writing parts still has all its parts unabsorbed when it is repaired, and
+ *       a recorded batch is never re-written (its parts may already be in a day document). The record goes
+ *       once the batch's members are marked and its last part is absorbed.</li>
  * </ul>
  * The figures of (touchpoint, day) are always day document ⊕ parts not absorbed by it: every write
  * keeps that sum equal to the folded responses, so a reader at any moment sees each folded response once.
@@ -49,6 +54,7 @@ public final class AggregateStore {
     private final MongoCollection<Document> parts;
     private final MongoCollection<Document> days;
     private final MongoCollection<Document> touchpoints;
+    private final MongoCollection<Document> batches;
     private final boolean shared;
 
     /** Aggregates that only this application server compacts (the embedded store). */
@@ -64,6 +70,7 @@ public final class AggregateStore {
         this.parts = database.getCollection("satisfaction_parts");
         this.days = database.getCollection("satisfaction_days");
         this.touchpoints = database.getCollection("satisfaction_touchpoints");
+        this.batches = database.getCollection("satisfaction_batches");
         this.shared = shared;
     }
 
@@ -90,6 +97,29 @@ public final class AggregateStore {
     public void ensureIndexes() {
         parts.createIndex(compoundIndex(ascending("touchpoint"), ascending("day")));
         days.createIndex(compoundIndex(ascending("touchpoint"), ascending("day")));
+        parts.createIndex(ascending("batch"));
+    }
+
+    /** Records that every part of {@code batch} is written: from now on compaction may absorb them. */
+    public void recordPartsWritten(String batch) {
+        batches.replaceOne(eq("_id", batch), new Document("_id", batch).append("stage", "written"),
+                new ReplaceOptions().upsert(true));
+    }
+
+    /**
+     * Records that every member of {@code batch} is marked folded: the record goes now if no part of it is left
+     * to absorb, else with its last part ({@link #compact}).
+     */
+    public void recordMembersMarked(String batch) {
+        batches.updateOne(eq("_id", batch), new Document("$set", new Document("stage", "marked")));
+        if (parts.find(eq("batch", batch)).first() == null) {
+            batches.deleteOne(eq("_id", batch));
+        }
+    }
+
+    /** Whether every part of {@code batch} was written (then they must not be written again). */
+    public boolean partsWritten(String batch) {
+        return batches.find(eq("_id", batch)).first() != null;
     }
 
     /** Stores (or replaces) batch {@code batch}'s statistics of one touchpoint and day. */
@@ -199,10 +229,11 @@ public final class AggregateStore {
      * deleted. On the embedded store, a filter on anything but {@code _id} scans the collection and only this
      * process compacts, so the day document is replaced unconditionally.
      *
-     * @param exclude parts not to absorb (a batch being folded right now may still be replaced)
+     * Only parts of batches recorded as completely written are absorbed (see the class comment).
+     *
      * @return number of parts absorbed
      */
-    public int compact(String touchpoint, LocalDate day, Set<String> exclude) {
+    public int compact(String touchpoint, LocalDate day) {
         String dayId = touchpoint + "|" + day;
         Document old = days.find(eq("_id", dayId)).first();
         if (old != null) {
@@ -213,11 +244,20 @@ public final class AggregateStore {
         }
         SatisfactionAggregate merged = old == null ? SatisfactionAggregate.empty()
                 : SatisfactionAggregate.fromDocument(old.get("stats", Document.class));
+        List<Document> candidates = parts.find(and(eq("touchpoint", touchpoint), eq("day", day.toString())))
+                .into(new ArrayList<>());
+        Map<String, String> stages = new TreeMap<>();
+        if (!candidates.isEmpty()) {
+            batches.find(in("_id", candidates.stream().map(p -> p.getString("batch")).distinct().toList()))
+                    .forEach(b -> stages.put(b.getString("_id"), b.getString("stage")));
+        }
         List<String> absorbed = new ArrayList<>();
-        for (Document p : parts.find(and(eq("touchpoint", touchpoint), eq("day", day.toString())))) {
-            if (!exclude.contains(p.getString("batch"))) {
+        Set<String> absorbedBatches = new HashSet<>();
+        for (Document p : candidates) {
+            if (stages.containsKey(p.getString("batch"))) {
                 merged.merge(SatisfactionAggregate.fromDocument(p.get("stats", Document.class)));
                 absorbed.add(p.getString("_id"));
+                absorbedBatches.add(p.getString("batch"));
             }
         }
         if (absorbed.isEmpty()) {
@@ -245,6 +285,11 @@ public final class AggregateStore {
             }
         }
         parts.deleteMany(in("_id", absorbed));
+        for (String batch : absorbedBatches) {
+            if ("marked".equals(stages.get(batch)) && parts.find(eq("batch", batch)).first() == null) {
+                batches.deleteOne(eq("_id", batch));
+            }
+        }
         return absorbed.size();
     }
 
@@ -252,6 +297,7 @@ public final class AggregateStore {
     public void clear() {
         parts.deleteMany(new Document());
         days.deleteMany(new Document());
+        batches.deleteMany(new Document());
         touchpoints.deleteMany(new Document());
     }
 

@@ -28,15 +28,19 @@ import java.util.function.BiFunction;
  *       the single-node embedded store), so no response is ever in two batches.</li>
  *   <li><b>Aggregate</b>: the statistics of exactly the responses tagged B, grouped by (touchpoint, day of
  *       {@code receivedAt} in UTC), are written as part documents {@code B|touchpoint|day}
- *       ({@link AggregateStore#replacePart}, a replace: writing them twice is harmless).</li>
- *   <li><b>Mark</b>: the responses of B are marked {@code folded}.</li>
+ *       ({@link AggregateStore#replacePart}, a replace: writing them twice is harmless), then B is recorded
+ *       as completely written ({@link AggregateStore#recordPartsWritten}); only then may compaction absorb
+ *       its parts.</li>
+ *   <li><b>Mark</b>: the responses of B are marked {@code folded}, and B's record says so.</li>
  * </ol>
  * A crash between any two writes leaves responses that are tagged but not all marked; {@link #repair()}
- * (run at start) re-reads every response tagged with such a batch, rewrites its parts from scratch and
- * marks them, so a response is counted exactly once. On a MongoDB shared by several application servers it
- * leaves batches younger than {@link #SHARED_REPAIR_AGE} alone (the batch id is an ObjectId, stamped when the
- * batch was created): such a batch may still be being folded by another node, and re-folding it while its
- * claim is half applied could write parts from part of its members; a later repair takes it. Untagged unfolded responses (a lost
+ * (run at start) takes every such batch: if it is recorded as written, its parts (perhaps already absorbed
+ * into day documents) stand and the members are just marked; otherwise none of its parts was absorbed, so
+ * they are rewritten from all members from scratch before marking. Either way each response is counted
+ * exactly once. On a MongoDB shared by several application servers it leaves batches younger than
+ * {@link #SHARED_REPAIR_AGE} alone (the batch id is an ObjectId, stamped when the batch was created): such a
+ * batch may still be being folded by another node, and re-folding it while its claim is half applied could
+ * write parts from part of its members; a later repair takes it. Untagged unfolded responses (a lost
  * in-memory hint, data stored before folding existed) are found by {@link #pending()} and folded normally.
  *
  * <p>Not thread-safe: one folder thread per application server (the boundary serialises calls); folders on
@@ -91,10 +95,17 @@ public final class ResponseFolder {
                 continue;
             }
             List<SurveyResponse> members = responses.inBatch(batch);
-            LOG.log(System.Logger.Level.INFO, "Re-folding batch {0} of {1} responses after an interrupted fold",
-                    batch, members.size());
-            writeParts(batch, members);
+            if (aggregates.partsWritten(batch)) {
+                LOG.log(System.Logger.Level.INFO, "Marking batch {0} of {1} responses after an interrupted fold",
+                        batch, members.size());
+            } else {
+                LOG.log(System.Logger.Level.INFO, "Re-folding batch {0} of {1} responses after an interrupted fold",
+                        batch, members.size());
+                writeParts(batch, members);
+                aggregates.recordPartsWritten(batch);
+            }
             responses.markFolded(members.stream().map(SurveyResponse::id).toList());
+            aggregates.recordMembersMarked(batch);
         }
         return unclaimed;
     }
@@ -116,7 +127,9 @@ public final class ResponseFolder {
             return new Folded(0, Set.of());
         }
         Set<String> touched = writeParts(batch, claimed);
+        aggregates.recordPartsWritten(batch);
         responses.markFolded(claimed.stream().map(SurveyResponse::id).toList());
+        aggregates.recordMembersMarked(batch);
         return new Folded(claimed.size(), touched);
     }
 
@@ -153,7 +166,7 @@ public final class ResponseFolder {
     public int compact(int threshold, LocalDate today) {
         int absorbed = 0;
         for (String[] tpDay : aggregates.compactable(threshold, today)) {
-            absorbed += aggregates.compact(tpDay[0], LocalDate.parse(tpDay[1]), Set.of());
+            absorbed += aggregates.compact(tpDay[0], LocalDate.parse(tpDay[1]));
         }
         return absorbed;
     }

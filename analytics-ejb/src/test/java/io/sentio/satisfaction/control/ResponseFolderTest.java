@@ -96,6 +96,42 @@ class ResponseFolderTest {
         assertMatchesDirectAggregation();
     }
 
+    /**
+     * The crash the batch record exists for: parts written and recorded, members not yet marked, and the
+     * parts compacted into day documents before the repair (another server compacting, or a compaction
+     * after a failed tick). The repair must mark, not re-write parts that are already counted.
+     */
+    @Test
+    void aBatchWhosePartsWereCompactedBeforeItsRepairIsMarkedNotCountedAgain() {
+        List<String> ids = store(40, "web", new Random(9));
+        List<SurveyResponse> claimed = responses.claim(ids, "b-written");
+        java.util.Map<LocalDate, SatisfactionAggregate> byDay = new java.util.TreeMap<>();
+        for (SurveyResponse r : claimed) {
+            byDay.computeIfAbsent(day(r), d -> SatisfactionAggregate.empty())
+                    .add(catalog.find(r.template(), r.templateVersion()).orElseThrow(), r.answers());
+        }
+        byDay.forEach((d, a) -> {
+            aggregates.recordDay("web", d);
+            aggregates.replacePart("b-written", "web", d, a);
+        });
+        // Parts of a batch not yet recorded are never absorbed: its fold may still rewrite them.
+        assertThat(folder.compact(1, FIRST_DAY.plusDays(10))).isZero();
+        aggregates.recordPartsWritten("b-written");
+        assertThat(folder.compact(1, FIRST_DAY.plusDays(10))).isEqualTo(byDay.size());
+        // crash here: members tagged, none marked
+
+        assertThat(folder.repair()).isEmpty();
+        assertThat(folder.pending()).isEmpty();
+        assertMatchesDirectAggregation();
+        assertThat(client.getDatabase("test").getCollection("satisfaction_batches").countDocuments())
+                .as("marked with every part absorbed: no record left").isZero();
+        folder.fold(store(3, "web", new Random(10)));
+        folder.compact(1, FIRST_DAY.plusDays(10));
+        assertThat(client.getDatabase("test").getCollection("satisfaction_batches").countDocuments())
+                .as("a normal fold's record goes with its last part").isZero();
+        assertMatchesDirectAggregation();
+    }
+
     @Test
     void compactionIsIdempotentAndReadersNeverDoubleCount() {
         List<String> ids = store(90, "web", new Random(4));
@@ -109,7 +145,7 @@ class ResponseFolderTest {
         folder.fold(more.subList(0, 10));
         folder.fold(more.subList(10, 20));
         LocalDate someDay = day(stored.get(stored.size() - 1));
-        aggregates.compact("web", someDay, Set.of());
+        aggregates.compact("web", someDay);
         SurveyResponse r = stored.get(stored.size() - 1);
         SatisfactionAggregate again = SatisfactionAggregate.empty();
         again.add(catalog.find("acsi", 1).orElseThrow(), r.answers());
