@@ -43,6 +43,8 @@ class SearchPageIT {
             WebDriver browser = desktop.driver;
             var wait = new WebDriverWait(browser, Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class);
             desktop.signInAsAdmin(api, "admin/search.html");
+            // the sign-in page's own URL names the target page: wait for the search page itself
+            wait.until(d -> d.getCurrentUrl().contains("/admin/search.html") && !d.findElements(By.id("q")).isEmpty());
             browser.findElement(By.id("q")).sendKeys(word);
             browser.findElement(By.id("search-button")).click();
             try {
@@ -56,12 +58,14 @@ class SearchPageIT {
             List<WebElement> marks = browser.findElements(By.cssSelector("#hits li mark"));
             assertThat(marks).isNotEmpty().allSatisfy(m -> assertThat(m.getText()).isEqualTo(word));
             assertThat(browser.findElements(By.cssSelector("#hits img"))).as("markup stays text").isEmpty();
-            wait.until(d -> d.findElements(By.cssSelector("#hits li")).stream().anyMatch(li -> li.getText().contains("<img src=x")));
             desktop.screenshot("search");
 
             browser.findElement(By.id("more")).click();
             wait.until(d -> hits(d).size() == 23);
             assertThat(browser.findElement(By.id("more")).isDisplayed()).isFalse();
+            assertThat(hits(browser)).as("the oldest comment, on the second page: its markup shown as text")
+                    .anyMatch(li -> li.getText().contains("<img src=x onerror=alert(1)>"));
+            assertThat(browser.findElements(By.cssSelector("#hits img"))).isEmpty();
 
             WebElement interaction = wait.until(d -> d.findElements(By.cssSelector("ul[data-dimension=source] button")).stream()
                     .filter(b -> b.getText().equals("interaction (1)")).findFirst().orElse(null));
