@@ -76,7 +76,7 @@ public final class ImportBenchmark {
             if (records == null) {
                 return batch.size();
             }
-            int inserted = records.insertAbsent(batch);
+            int inserted = records.insertAbsent(batch).size();
             if (durable != null) {
                 durable.awaitDurable();
             }

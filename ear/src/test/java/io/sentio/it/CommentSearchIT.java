@@ -41,7 +41,8 @@ class CommentSearchIT {
         JsonObject page = awaitTotal(api, "q=refund&touchpoint=" + tp, 1);
         assertThat(page.keySet()).as("the contract's members in its order; next absent on the last page")
                 .containsExactly("total", "hits", "facets");
-        assertThat(page.getJsonObject("facets").keySet()).containsExactly("touchpoint", "language", "sentiment");
+        assertThat(page.getJsonObject("facets").keySet()).as("the contract's three, then the source")
+                .containsExactly("touchpoint", "language", "sentiment", "source");
         JsonObject hit = page.getJsonArray("hits").getJsonObject(0);
         assertThat(hit.keySet()).containsExactly("id", "source", "responseId", "touchpoint", "language", "date",
                 "snippet", "sentiment");

@@ -4,9 +4,12 @@ import io.sentio.customers.control.ImportJobStore;
 import io.sentio.customers.control.ImportRun;
 import io.sentio.customers.control.RecordStore;
 import io.sentio.customers.control.RecordValidator;
+import io.sentio.customers.entity.CustomerErased;
 import io.sentio.customers.entity.CustomerRecord;
 import io.sentio.customers.entity.ImportJob;
 import io.sentio.customers.entity.RecordKind;
+import io.sentio.customers.entity.RecordsStored;
+import io.sentio.responses.boundary.Responses;
 import io.sentio.problems.entity.DomainException;
 import io.sentio.storage.boundary.MongoStorage;
 import jakarta.annotation.PostConstruct;
@@ -18,6 +21,7 @@ import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 
 import java.io.BufferedReader;
@@ -55,6 +59,15 @@ public class CustomerData {
     @Resource
     ManagedExecutorService executor;
 
+    @Inject
+    Responses responses;
+
+    @Inject
+    Event<RecordsStored> stored;
+
+    @Inject
+    Event<CustomerErased> erased;
+
     private final Clock clock = Clock.systemUTC();
     private RecordStore records;
     private ImportJobStore jobs;
@@ -77,7 +90,45 @@ public class CustomerData {
         CustomerRecord record = RecordValidator.validate(kind, id, raw);
         boolean created = records.replace(record);
         storage.awaitDurable();
+        announce(kind, List.of(record.id()));
         return created;
+    }
+
+    /**
+     * Erases a customer: the profile, transactions, interactions and community records, the survey responses
+     * linked to the customer (invitation responses), and every comment of theirs in the search index. Idempotent:
+     * erasing an unknown or already erased customer deletes nothing and succeeds. The MongoDB deletions are made
+     * durable before the index is told, so a failure part-way leaves at most derived data to remove, and the
+     * repeated request removes it.
+     *
+     * <p>Satisfaction aggregates that already counted the deleted responses keep counting them: they are sums
+     * per touchpoint and day without any customer reference (see docs/satisfaction.md).
+     *
+     * @return how many documents were deleted (records and responses)
+     */
+    public long erase(String customer) {
+        if (customer == null || customer.isEmpty() || customer.length() > 200
+                || customer.chars().anyMatch(Character::isISOControl)) {
+            throw DomainException.invalid("id", "must be 1 to 200 characters without control characters");
+        }
+        long deleted = records.deleteCustomer(customer);
+        storage.awaitDurable();
+        deleted += responses.deleteOfCustomer(customer);
+        erased.fire(new CustomerErased(customer));
+        LOG.log(System.Logger.Level.INFO, "Customer erased: {0} documents deleted", deleted);
+        return deleted;
+    }
+
+    /** Tells observers (the comment index) which records were written; a failing observer must not fail the write. */
+    private void announce(RecordKind kind, List<String> ids) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        try {
+            stored.fire(new RecordsStored(kind, ids));
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "Observer of stored " + kind.wire() + " records failed", e);
+        }
     }
 
     public CustomerRecord find(RecordKind kind, String id) {
@@ -114,9 +165,10 @@ public class CustomerData {
         try {
             ImportRun[] holder = new ImportRun[1];
             ImportRun run = new ImportRun(job.kind(), job.format(), batch -> {
-                int inserted = records.insertAbsent(batch);
+                List<String> inserted = records.insertAbsent(batch);
                 storage.awaitDurable();
-                return inserted;
+                announce(job.kind(), inserted);
+                return inserted.size();
             }, () -> jobs.update(job.id(), "running", holder[0], false, clock.instant()), executor);
             holder[0] = run;
             var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)

@@ -13,8 +13,12 @@ import io.sentio.customers.entity.CustomerRecord;
 import io.sentio.customers.entity.RecordKind;
 import org.bson.Document;
 
+import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,9 +33,14 @@ import static com.mongodb.client.model.Indexes.compoundIndex;
  * The collections {@code customers}, {@code transactions}, {@code interactions} and {@code community}: one
  * document per record, {@code _id} = the record's id, dates as BSON dates. Thread-safe (the driver's collections
  * are).
+ *
+ * <p>Every write also stores {@code storedAt}, the time just before the write (one stamp per import batch). It
+ * is not a record field (reads leave it out); it orders writes for the comment index's catch-up after a crash,
+ * which re-reads from its last indexed {@code storedAt} minus an overlap window (see the search component).
  */
 public final class RecordStore {
 
+    static final String STORED_AT = "storedAt";
 
     /** Receives purchases in order of customer, then date. */
     @FunctionalInterface
@@ -40,8 +49,15 @@ public final class RecordStore {
     }
 
     private final Map<RecordKind, MongoCollection<Document>> collections = new EnumMap<>(RecordKind.class);
+    private final Clock clock;
 
     public RecordStore(MongoDatabase database) {
+        this(database, Clock.systemUTC());
+    }
+
+    /** @param clock stamps {@code storedAt} */
+    public RecordStore(MongoDatabase database, Clock clock) {
+        this.clock = clock;
         for (RecordKind kind : RecordKind.values()) {
             collections.put(kind, database.getCollection(kind.wire()));
         }
@@ -58,8 +74,8 @@ public final class RecordStore {
 
     /** Stores the record in place of any with its id. @return true if no record had that id */
     public boolean replace(CustomerRecord record) {
-        var result = collections.get(record.kind()).replaceOne(eq("_id", record.id()), toDocument(record),
-                new ReplaceOptions().upsert(true));
+        var result = collections.get(record.kind()).replaceOne(eq("_id", record.id()),
+                toDocument(record, clock.instant()), new ReplaceOptions().upsert(true));
         return result.getUpsertedId() != null;
     }
 
@@ -67,30 +83,52 @@ public final class RecordStore {
      * Inserts the records whose id is not stored yet (one unordered insertMany); records whose id exists are left
      * as they are, so importing the same file twice changes nothing.
      *
-     * @return how many were inserted
+     * @return the ids of the records inserted
      */
-    public int insertAbsent(List<CustomerRecord> records) {
+    public List<String> insertAbsent(List<CustomerRecord> records) {
         if (records.isEmpty()) {
-            return 0;
+            return List.of();
         }
         RecordKind kind = records.getFirst().kind();
-        List<Document> documents = records.stream().map(RecordStore::toDocument).toList();
+        Instant stamp = clock.instant();
+        List<Document> documents = records.stream().map(r -> toDocument(r, stamp)).toList();
+        List<String> ids = records.stream().map(CustomerRecord::id).toList();
         try {
             collections.get(kind).insertMany(documents, new InsertManyOptions().ordered(false));
-            return documents.size();
+            return ids;
         } catch (MongoBulkWriteException e) {
-            int failed = 0;
+            Set<Integer> failed = new HashSet<>();
             for (BulkWriteError error : e.getWriteErrors()) {
                 if (ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY) {
                     throw e;
                 }
-                failed++;
+                failed.add(error.getIndex());
             }
             if (e.getWriteConcernError() != null) {
                 throw e;
             }
-            return documents.size() - failed;
+            List<String> inserted = new ArrayList<>(ids.size() - failed.size());
+            for (int i = 0; i < ids.size(); i++) {
+                if (!failed.contains(i)) {
+                    inserted.add(ids.get(i));
+                }
+            }
+            return inserted;
         }
+    }
+
+    /**
+     * Deletes a customer's profile and every transaction, interaction and community record referring to it
+     * (a scan of each record collection on the embedded store: erasure is rare).
+     *
+     * @return how many documents were deleted
+     */
+    public long deleteCustomer(String customer) {
+        long deleted = collections.get(RecordKind.CUSTOMERS).deleteOne(eq("_id", customer)).getDeletedCount();
+        for (RecordKind kind : List.of(RecordKind.TRANSACTIONS, RecordKind.INTERACTIONS, RecordKind.COMMUNITY)) {
+            deleted += collections.get(kind).deleteMany(eq("customer", customer)).getDeletedCount();
+        }
+        return deleted;
     }
 
     public Optional<CustomerRecord> find(RecordKind kind, String id) {
@@ -112,10 +150,10 @@ public final class RecordStore {
                         ((Number) d.get("amount")).doubleValue()));
     }
 
-    static Document toDocument(CustomerRecord record) {
+    static Document toDocument(CustomerRecord record, Instant storedAt) {
         Document document = new Document("_id", record.id());
         record.fields().forEach((name, value) -> document.append(name, value instanceof Instant i ? Date.from(i) : value));
-        return document;
+        return document.append(STORED_AT, Date.from(storedAt));
     }
 
     static CustomerRecord fromDocument(RecordKind kind, Document document) {

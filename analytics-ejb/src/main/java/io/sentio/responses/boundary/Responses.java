@@ -8,6 +8,7 @@ import io.sentio.problems.entity.Violation;
 import io.sentio.responses.control.CsvExport;
 import io.sentio.responses.control.ResponseStore;
 import io.sentio.responses.entity.ResponseStored;
+import io.sentio.responses.entity.ResponsesDeleted;
 import io.sentio.responses.entity.SubmitOutcome;
 import io.sentio.responses.entity.Submission;
 import io.sentio.responses.entity.SurveyResponse;
@@ -52,6 +53,9 @@ public class Responses {
 
     @Inject
     Event<ResponseStored> stored;
+
+    @Inject
+    Event<ResponsesDeleted> deleted;
 
     private final Clock clock = Clock.systemUTC();
     private final AnswerValidator validator = new AnswerValidator();
@@ -135,6 +139,43 @@ public class Responses {
                 csv.row(row);
             });
         }
+    }
+
+    /**
+     * Deletes a response of a deployment and, through {@link ResponsesDeleted}, its comments in the search
+     * index; returns once both are durable. Idempotent: a response that is already gone is "deleted" again
+     * (the index is told again, which repairs a deletion interrupted after the MongoDB write).
+     *
+     * <p>Satisfaction aggregates that already counted the response keep counting it (they are sums per
+     * touchpoint and day; see docs/satisfaction.md); a response deleted before it was folded is never counted.
+     *
+     * @throws DomainException not found for an unknown deployment or a response of another deployment
+     */
+    public void delete(String deploymentId, String responseId) {
+        deployments.find(deploymentId);
+        responses.find(responseId).ifPresent(r -> {
+            if (!r.deploymentId().equals(deploymentId)) {
+                throw DomainException.notFound("no response " + responseId + " in deployment " + deploymentId);
+            }
+            responses.delete(responseId);
+            storage.awaitDurable();
+        });
+        deleted.fire(new ResponsesDeleted(List.of(responseId)));
+    }
+
+    /**
+     * Deletes every response linked to a customer (erasure) and their comments in the search index; returns
+     * once both are durable.
+     *
+     * @return how many responses were deleted
+     */
+    public int deleteOfCustomer(String customer) {
+        List<String> ids = responses.deleteOfCustomer(customer);
+        storage.awaitDurable();
+        if (!ids.isEmpty()) {
+            deleted.fire(new ResponsesDeleted(ids));
+        }
+        return ids.size();
     }
 
     public long countFor(String deploymentId) {

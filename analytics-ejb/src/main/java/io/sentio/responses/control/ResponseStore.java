@@ -131,6 +131,27 @@ public final class ResponseStore {
                 .forEach(d -> consumer.accept(fromDocument(d)));
     }
 
+    /** Deletes a response. @return whether it existed */
+    public boolean delete(String id) {
+        return collection.deleteOne(eq("_id", id)).getDeletedCount() > 0;
+    }
+
+    /**
+     * Deletes every response linked to a customer (invitation responses carry the customer reference); a scan
+     * on the embedded store, acceptable for a rare erasure.
+     *
+     * @return the ids deleted
+     */
+    public List<String> deleteOfCustomer(String customer) {
+        List<String> ids = new ArrayList<>();
+        collection.find(eq("customer", customer)).projection(new Document("_id", 1))
+                .forEach(d -> ids.add(d.getString("_id")));
+        if (!ids.isEmpty()) {
+            collection.deleteMany(in("_id", ids));
+        }
+        return ids;
+    }
+
     public long countByDeployment(String deploymentId) {
         return collection.countDocuments(eq("deployment", deploymentId));
     }

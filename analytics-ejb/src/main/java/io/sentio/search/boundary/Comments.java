@@ -7,6 +7,7 @@ import io.sentio.search.control.KeyTerms;
 import io.sentio.search.entity.CommentLanguage;
 import io.sentio.search.entity.CommentPage;
 import io.sentio.search.entity.CommentQuery;
+import io.sentio.search.entity.CommentSource;
 import io.sentio.search.entity.InvalidQueryException;
 import io.sentio.search.entity.KeyTerm;
 import io.sentio.search.entity.Sentiment;
@@ -53,7 +54,7 @@ public class Comments {
         keyTerms = new KeyTerms(indexer.index());
     }
 
-    /** One page of comments with the contract facets (touchpoint, language, sentiment). */
+    /** One page of comments with the contract facets (touchpoint, language, sentiment) and the source facet. */
     public CommentPage search(CommentQuery query) {
         return refusingInvalid(() -> search.search(query));
     }
@@ -65,7 +66,7 @@ public class Comments {
 
     /** Number of comments per sentiment at this touchpoint in [from, to) (either bound may be null); every class present. */
     public Map<Sentiment, Long> sentiment(String touchpoint, Instant from, Instant to) {
-        CommentPage page = search(new CommentQuery(null, touchpoint, null, null, from, to, 1, null, CommentQuery.Order.NEWEST));
+        CommentPage page = search(new CommentQuery(null, touchpoint, null, null, null, from, to, 1, null, CommentQuery.Order.NEWEST));
         Map<String, Long> counts = page.facets().getOrDefault("sentiment", Map.of());
         Map<Sentiment, Long> result = new EnumMap<>(Sentiment.class);
         for (Sentiment s : Sentiment.values()) {
@@ -78,11 +79,12 @@ public class Comments {
      * A newest-first search request from API parameters (null or blank = not given); a value out of range
      * is refused with a 400 naming the parameter.
      */
-    public CommentQuery query(String text, String touchpoint, String language, String sentiment, Instant from,
-                              Instant to, int size, String after) {
+    public CommentQuery query(String text, String touchpoint, String language, String sentiment, String source,
+                              Instant from, Instant to, int size, String after) {
         return refusingInvalid(() -> new CommentQuery(text, blankToNull(touchpoint),
                 blankToNull(language) == null ? null : CommentLanguage.fromTag(language.trim()),
                 blankToNull(sentiment) == null ? null : Sentiment.fromTag(sentiment.trim()),
+                blankToNull(source) == null ? null : CommentSource.fromTag(source.trim()),
                 from, to, size, blankToNull(after), CommentQuery.Order.NEWEST));
     }
 

@@ -1,166 +1,224 @@
 package io.sentio.search.control;
 
-import io.sentio.search.entity.CommentDocument;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.StringJoiner;
 import org.bson.Document;
 
 /**
- * Feeds the comment index from the {@code responses} collection: catch-up after start, then incremental
- * polls, with the indexed position kept in the Lucene commit data.
+ * Feeds the comment index from its source collections (responses, interactions, community): catch-up after
+ * start, then incremental reads, with one indexed position per source kept in the Lucene commit data.
  *
- * <p><b>Position and overlap.</b> The position is the latest {@code receivedAt} indexed (epoch millis).
- * {@code receivedAt} is stamped before the insert, so under concurrent writes a response stamped at
- * {@code t} can become visible after one stamped {@code t + δ} was already read. Every poll therefore
- * re-reads from {@code position - overlap}; ids already indexed inside that window are remembered and
- * skipped, so the re-read costs a query, not re-indexing. The invariant that makes catch-up after a crash
- * complete: when the index commits position {@code p}, every response visible in MongoDB with
- * {@code receivedAt < p - overlap} has been indexed (it assumes no write takes longer than the overlap
- * between its stamp and its insert; the default 5 s is three orders of magnitude above what a request
- * takes here). Re-indexing is harmless anyway: {@link CommentIndex#index} upserts by id.
+ * <p><b>Position and overlap.</b> Each source's position is the latest write stamp indexed from it
+ * ({@code receivedAt} of responses, {@code storedAt} of records; epoch millis). A stamp is taken before
+ * the write, so under concurrent writes a document stamped at {@code t} can become visible after one
+ * stamped {@code t + δ} was already read. Every range read therefore starts at {@code position - overlap};
+ * documents already indexed inside that window with the same stamp are remembered and skipped, so the
+ * re-read costs a query, not re-indexing (a record replaced in place gets a new stamp and is indexed
+ * again). The invariant that makes catch-up after a crash complete, per source: when the index commits
+ * position {@code p}, every document of that source visible in MongoDB with a stamp before
+ * {@code p - overlap} has been indexed in its latest version. It assumes no write takes longer than the
+ * overlap between its stamp and its becoming visible (default 5 s; a request or an import batch of 1,000
+ * records takes milliseconds here). Documents without a stamp (written before stamps existed) are read
+ * when the source has no position yet, i.e. on the first start with this source and on every rebuild.
+ * Re-indexing is harmless anyway: {@link CommentIndex#index} upserts by id.
+ *
+ * <p><b>Encoding.</b> The commit data holds {@code receivedAt:<ms> interactions:<ms> community:<ms>}
+ * (sources without a position omitted). An index written before records were fed holds only
+ * {@code receivedAt:<ms>}: its record sources then have no position and are read completely once.
  *
  * <p><b>Durability.</b> Commits happen at most about once per {@code commitInterval} (and at the end of a
- * rebuild), not per comment: a crash loses only uncommitted index work, which the next start re-reads
- * from the committed position.
+ * rebuild, and at once after deletions), not per comment: a crash loses only uncommitted index work, which
+ * the next start re-reads from the committed positions.
  *
  * <p>Not thread-safe: the boundary runs it under one lock.
  */
 public final class CommentFeed {
 
-    /** What a pass did. */
-    public record Pass(long responsesRead, long commentsIndexed) {
+    /** What a pass did: documents read from the responses and from the record collections, comments indexed. */
+    public record Pass(long responsesRead, long recordsRead, long commentsIndexed) {
         public Pass plus(Pass other) {
-            return new Pass(responsesRead + other.responsesRead, commentsIndexed + other.commentsIndexed);
+            return new Pass(responsesRead + other.responsesRead, recordsRead + other.recordsRead,
+                    commentsIndexed + other.commentsIndexed);
+        }
+
+        static Pass none() {
+            return new Pass(0, 0, 0);
         }
     }
 
-    private static final String POSITION_PREFIX = "receivedAt:";
+    private static final String RESPONSES = "responses";
+
+    /** One source with its own position and overlap bookkeeping. */
+    private final class Track {
+        final CommentReader reader;
+        /** Ids indexed within the overlap window → their stamp, to skip re-reads of the same version. */
+        final Map<String, Instant> recent = new HashMap<>();
+        Instant position;
+        long lastCount = -1;
+        Instant lastFullPoll = Instant.MIN;
+
+        Track(CommentReader reader, Instant position) {
+            this.reader = reader;
+            this.position = position;
+        }
+
+        Pass read(Document document) {
+            Instant at = reader.stamp(document);
+            Object id = document.get("_id");
+            if (!(id instanceof String key) || at != null && at.equals(recent.get(key))) {
+                return Pass.none();
+            }
+            int comments = reader.apply(document, index);
+            if (at != null) {
+                recent.put(key, at);
+                if (position == null || at.isAfter(position)) {
+                    position = at;
+                }
+            }
+            uncommitted = true;
+            boolean responses = reader.collection().equals(RESPONSES);
+            return new Pass(responses ? 1 : 0, responses ? 0 : 1, comments);
+        }
+
+        Pass poll() {
+            Instant since = position == null ? null : position.minus(overlap);
+            Instant started = clock.instant();
+            Pass[] pass = {Pass.none()};
+            reader.forEachSince(since, document -> {
+                pass[0] = pass[0].plus(read(document));
+                if (clock.instant().isAfter(started.plus(commitInterval))) {
+                    maybeCommit(); // a long catch-up commits as it goes; short polls leave it to the caller
+                }
+            });
+            forgetBeforeHorizon();
+            return pass[0];
+        }
+
+        void forgetBeforeHorizon() {
+            if (position != null) {
+                Instant horizon = position.minus(overlap);
+                recent.values().removeIf(at -> at.isBefore(horizon));
+            }
+        }
+    }
 
     private final CommentIndex index;
-    private final ResponseCommentReader reader;
     private final Duration overlap;
     private final Duration commitInterval;
     private final Clock clock;
-    /** Ids indexed within the overlap window → their receivedAt, to skip re-reads. */
-    private final Map<String, Instant> recent = new HashMap<>();
-    private Instant position;
+    private final Map<String, Track> tracks = new LinkedHashMap<>();
     private Instant lastCommit;
     private boolean uncommitted;
-    private long lastCount = -1;
-    private Instant lastFullPoll = Instant.MIN;
 
-    public CommentFeed(CommentIndex index, ResponseCommentReader reader, Duration overlap, Duration commitInterval,
+    /**
+     * @param readers the sources, each with its own collection name and position key
+     */
+    public CommentFeed(CommentIndex index, List<CommentReader> readers, Duration overlap, Duration commitInterval,
                        Clock clock) {
         this.index = Objects.requireNonNull(index, "index");
-        this.reader = Objects.requireNonNull(reader, "reader");
         this.overlap = Objects.requireNonNull(overlap, "overlap");
         this.commitInterval = Objects.requireNonNull(commitInterval, "commitInterval");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.position = index.lastCommittedPosition().map(CommentFeed::decode).orElse(null);
+        Map<String, Instant> positions = index.lastCommittedPosition().map(CommentFeed::decodeAll).orElse(Map.of());
+        for (CommentReader reader : readers) {
+            tracks.put(reader.collection(), new Track(reader, positions.get(reader.positionKey())));
+        }
         this.lastCommit = clock.instant();
     }
 
-    /** The position indexed up to (null before anything was indexed). */
-    public Instant position() {
-        return position;
+    /** The position indexed up to from {@code collection} (null before anything of it was indexed). */
+    public Instant position(String collection) {
+        return track(collection).position;
     }
 
     /**
-     * Indexes every response stamped at or after {@code position - overlap} that was not indexed in this
-     * window yet. Commits only when the pass itself takes longer than the commit interval (catch-up);
-     * otherwise the caller refreshes the searcher first and then calls {@link #maybeCommit()}, so that an
-     * fsync never delays visibility. Returns what it did.
+     * Reads every source from its {@code position - overlap} and indexes what was not indexed in this window
+     * yet. Commits only when the pass itself takes longer than the commit interval (catch-up); otherwise the
+     * caller refreshes the searcher first and then calls {@link #maybeCommit()}, so that an fsync never
+     * delays visibility. Returns what it did.
      */
     public Pass poll() {
-        Instant since = position == null ? null : position.minus(overlap);
-        Instant started = clock.instant();
-        Pass[] pass = {new Pass(0, 0)};
-        reader.forEachSince(since, response -> {
-            pass[0] = pass[0].plus(indexOne(response));
-            if (clock.instant().isAfter(started.plus(commitInterval))) {
-                maybeCommit(); // a long catch-up commits as it goes; short polls leave it to the caller
-            }
-        });
-        forgetBeforeHorizon();
-        return pass[0];
+        Pass pass = Pass.none();
+        for (Track track : tracks.values()) {
+            pass = pass.plus(track.poll());
+        }
+        return pass;
     }
 
     /**
-     * Indexes the given responses, known to be new (the ids a node's own submissions report after their
-     * write): a primary-key read instead of {@link #poll()}'s range read, which the embedded store answers
-     * by scanning the whole collection. Keeps the same position bookkeeping, so a later catch-up starts from
-     * the right place.
+     * Indexes the given documents of {@code collection}, known to be new or changed (the ids a node's own
+     * writes report after they are durable): a primary-key read instead of {@link #poll()}'s range read,
+     * which the embedded store answers by scanning the whole collection. Keeps the same position
+     * bookkeeping, so a later catch-up starts from the right place.
      */
-    public Pass index(Collection<String> responseIds) {
-        Pass[] pass = {new Pass(0, 0)};
-        reader.forEachOf(responseIds, response -> pass[0] = pass[0].plus(indexOne(response)));
-        forgetBeforeHorizon();
+    public Pass index(String collection, Collection<String> ids) {
+        Track track = track(collection);
+        Pass[] pass = {Pass.none()};
+        track.reader.forEachOf(ids, document -> pass[0] = pass[0].plus(track.read(document)));
+        track.forgetBeforeHorizon();
         return pass[0];
     }
 
-    /** Indexes one response unless it was indexed within the overlap window; returns what it did. */
-    private Pass indexOne(Document response) {
-        Instant at = ResponseCommentReader.receivedAt(response);
-        Object id = response.get("_id");
-        if (at == null || !(id instanceof String responseId) || recent.containsKey(responseId)) {
-            return new Pass(0, 0);
-        }
-        List<CommentDocument> comments = ResponseCommentReader.comments(response);
-        comments.forEach(index::index);
-        recent.put(responseId, at);
-        if (position == null || at.isAfter(position)) {
-            position = at;
-        }
-        uncommitted = true;
-        return new Pass(1, comments.size());
-    }
-
-    private void forgetBeforeHorizon() {
-        if (position != null) {
-            Instant horizon = position.minus(overlap);
-            recent.values().removeIf(at -> at.isBefore(horizon));
-        }
-    }
-
     /**
-     * {@link #poll()} when the number of stored responses changed since the last poll, or at least every
+     * {@link #poll()} of each source whose document count changed since its last poll, or at least every
      * {@code overlap / 2} anyway (an insert and a delete in one interval leave the count unchanged). The
      * count is metadata, so an idle server does not re-scan the overlap window several times a second,
      * which matters with the embedded store: it has no secondary indexes and every range query scans.
      */
     public Pass pollIfChanged() {
-        long count = reader.estimatedCount();
+        Pass pass = Pass.none();
         Instant now = clock.instant();
-        if (count == lastCount && now.isBefore(lastFullPoll.plus(overlap.dividedBy(2)))) {
-            return new Pass(0, 0);
+        for (Track track : tracks.values()) {
+            long count = track.reader.estimatedCount();
+            if (count != track.lastCount || !now.isBefore(track.lastFullPoll.plus(overlap.dividedBy(2)))) {
+                track.lastCount = count;
+                track.lastFullPoll = now;
+                pass = pass.plus(track.poll());
+            }
         }
-        lastCount = count;
-        lastFullPoll = now;
-        return poll();
+        return pass;
     }
 
     /** Deletes the whole index and rebuilds it from MongoDB; commits at the end. */
     public Pass rebuild() {
         index.deleteAll();
-        recent.clear();
-        lastCount = -1;
-        position = null;
+        for (Track track : tracks.values()) {
+            track.recent.clear();
+            track.lastCount = -1;
+            track.position = null;
+        }
         uncommitted = true;
         Pass pass = poll();
         commit();
         return pass;
     }
 
+    /**
+     * Removes the comments of these responses and of this customer (either may be absent) and commits at
+     * once: the caller acknowledges a deletion only when it is durable in the index too. The caller must
+     * have deleted the documents from MongoDB first, so that no later read brings the comments back.
+     */
+    public void delete(Collection<String> responseIds, String customer) {
+        responseIds.forEach(index::deleteByResponse);
+        if (customer != null) {
+            index.deleteByCustomer(customer);
+        }
+        uncommitted = true;
+        commit();
+    }
+
     /** Commits now if anything was indexed since the last commit. */
     public void commit() {
         if (uncommitted) {
-            index.commit(position == null ? null : encode(position));
+            index.commit(encode());
             uncommitted = false;
         }
         lastCommit = clock.instant();
@@ -170,23 +228,47 @@ public final class CommentFeed {
     public void maybeCommit() {
         if (uncommitted && !clock.instant().isBefore(lastCommit.plus(commitInterval))) {
             commit();
-            forgetBeforeHorizon();
+            tracks.values().forEach(Track::forgetBeforeHorizon);
         }
     }
 
-    static String encode(Instant position) {
-        return POSITION_PREFIX + position.toEpochMilli();
+    private Track track(String collection) {
+        Track track = tracks.get(collection);
+        if (track == null) {
+            throw new IllegalArgumentException("no comment source " + collection);
+        }
+        return track;
     }
 
-    /** A position this class did not write (another schema) decodes to null: everything is re-read. */
-    static Instant decode(String position) {
-        if (position == null || !position.startsWith(POSITION_PREFIX)) {
-            return null;
+    /** The positions of all sources that have one, or null when none has. */
+    private String encode() {
+        StringJoiner joined = new StringJoiner(" ");
+        for (Track track : tracks.values()) {
+            if (track.position != null) {
+                joined.add(track.reader.positionKey() + ":" + track.position.toEpochMilli());
+            }
         }
-        try {
-            return Instant.ofEpochMilli(Long.parseLong(position.substring(POSITION_PREFIX.length())));
-        } catch (NumberFormatException e) {
-            return null;
+        return joined.length() == 0 ? null : joined.toString();
+    }
+
+    /**
+     * Positions by key from the commit data; entries this class did not write (another schema, a malformed
+     * number) are left out, so their sources are re-read from the beginning.
+     */
+    static Map<String, Instant> decodeAll(String positions) {
+        Map<String, Instant> decoded = new HashMap<>();
+        if (positions != null) {
+            for (String entry : positions.split(" ")) {
+                int colon = entry.indexOf(':');
+                if (colon > 0) {
+                    try {
+                        decoded.put(entry.substring(0, colon), Instant.ofEpochMilli(Long.parseLong(entry.substring(colon + 1))));
+                    } catch (NumberFormatException e) {
+                        // not ours: that source starts from scratch
+                    }
+                }
+            }
         }
+        return decoded;
     }
 }

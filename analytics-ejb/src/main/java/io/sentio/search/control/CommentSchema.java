@@ -51,8 +51,8 @@ public final class CommentSchema {
 
     /** Fields every query is matched against; each is analysed by its own analyzer. */
     public static final List<String> SEARCH_FIELDS = List.of(TEXT_EN, TEXT_ZH_CN, TEXT_ZH_TW, TEXT_ALL);
-    /** Dimensions counted as facets by default (the search contract), and all countable ones. */
-    public static final List<String> DEFAULT_FACETS = List.of(TOUCHPOINT, LANGUAGE, SENTIMENT);
+    /** Dimensions counted as facets by default (the search contract's three and the source), and all countable ones. */
+    public static final List<String> DEFAULT_FACETS = List.of(TOUCHPOINT, LANGUAGE, SENTIMENT, SOURCE);
     public static final List<String> FACETABLE = List.of(TOUCHPOINT, LANGUAGE, SENTIMENT, SCORE_BAND, SOURCE, SEGMENT);
 
     private static final String NONE = "none";

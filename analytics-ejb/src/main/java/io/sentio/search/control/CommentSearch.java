@@ -77,7 +77,7 @@ public final class CommentSearch {
         this.cursors = new CursorCodec(cursorKey);
     }
 
-    /** One page with the contract facets (touchpoint, language, sentiment). */
+    /** One page with the contract facets (touchpoint, language, sentiment) and the comment source. */
     public CommentPage search(CommentQuery q) {
         return search(q, CommentSchema.DEFAULT_FACETS);
     }
@@ -189,6 +189,9 @@ public final class CommentSearch {
         if (q.sentiment() != null) {
             b.add(new TermQuery(new Term(CommentSchema.SENTIMENT, q.sentiment().tag())), Occur.FILTER);
         }
+        if (q.source() != null) {
+            b.add(new TermQuery(new Term(CommentSchema.SOURCE, q.source().tag())), Occur.FILTER);
+        }
         if (q.from() != null || q.to() != null) {
             long lo = q.from() == null ? Long.MIN_VALUE : q.from().toEpochMilli();
             long hi = q.to() == null ? Long.MAX_VALUE : q.to().toEpochMilli() - 1;
@@ -205,6 +208,6 @@ public final class CommentSearch {
     private static String canonical(CommentQuery q) {
         return String.join("\u0001", String.valueOf(q.text()), String.valueOf(q.touchpoint()),
                 q.language() == null ? "" : q.language().tag(), q.sentiment() == null ? "" : q.sentiment().tag(),
-                String.valueOf(q.from()), String.valueOf(q.to()), q.order().name());
+                q.source() == null ? "" : q.source().tag(), String.valueOf(q.from()), String.valueOf(q.to()), q.order().name());
     }
 }

@@ -35,7 +35,7 @@ import static com.mongodb.client.model.Sorts.orderBy;
  * <p>Order: {@code (receivedAt, _id)} ascending. {@code receivedAt} is taken before the insert, so a write
  * can become visible after a later-stamped one: callers re-read an overlap window (see {@link CommentFeed}).
  */
-public final class ResponseCommentReader {
+public final class ResponseCommentReader implements CommentReader {
 
     private static final System.Logger LOG = System.getLogger(ResponseCommentReader.class.getName());
     static final String COMMENT_ITEM = "COMMENT";
@@ -48,20 +48,29 @@ public final class ResponseCommentReader {
         this.responses = database.getCollection("responses");
     }
 
+    @Override
+    public String collection() {
+        return "responses";
+    }
+
+    /** {@code receivedAt}: the key the index's commit data has used since before other sources existed. */
+    @Override
+    public String positionKey() {
+        return "receivedAt";
+    }
+
     /** The catch-up order's index (real MongoDB uses it; the embedded store scans). */
+    @Override
     public void ensureIndexes() {
         responses.createIndex(ascending("receivedAt", "_id"));
     }
 
-    /** Cheap change hint: the number of stored responses (metadata only where the store supports it). */
+    @Override
     public long estimatedCount() {
         return responses.estimatedDocumentCount();
     }
 
-    /**
-     * Streams every response received at or after {@code since} (all when null) in {@code (receivedAt, _id)}
-     * order to {@code sink}, one cursor for the whole range.
-     */
+    @Override
     public void forEachSince(Instant since, Consumer<Document> sink) {
         var find = since == null ? responses.find() : responses.find(gte("receivedAt", Date.from(since)));
         try (MongoCursor<Document> cursor = find.sort(orderBy(ascending("receivedAt"), ascending("_id")))
@@ -72,11 +81,7 @@ public final class ResponseCommentReader {
         }
     }
 
-    /**
-     * Streams the responses with the given ids (unknown ids are skipped), in no particular order. An
-     * {@code _id ∈ ids} read: every store answers it from the primary key, also the embedded one, which scans
-     * the whole collection for any other filter.
-     */
+    @Override
     public void forEachOf(Collection<String> ids, Consumer<Document> sink) {
         if (!ids.isEmpty()) {
             responses.find(in("_id", ids)).forEach(sink::accept);
@@ -87,6 +92,19 @@ public final class ResponseCommentReader {
     public static Instant receivedAt(Document response) {
         Date date = response.getDate("receivedAt");
         return date == null ? null : date.toInstant();
+    }
+
+    @Override
+    public Instant stamp(Document response) {
+        return receivedAt(response);
+    }
+
+    /** A response is written once and never changed, so its comments are only ever added. */
+    @Override
+    public int apply(Document response, CommentIndex index) {
+        List<CommentDocument> comments = comments(response);
+        comments.forEach(index::index);
+        return comments.size();
     }
 
     /**
@@ -117,8 +135,8 @@ public final class ResponseCommentReader {
         }
         ScoreBand band = scoreBand(answers.get(NPS_ITEM));
         String customer = response.getString("customer");
-        if (customer != null && !TOKEN.matcher(customer).matches()) {
-            customer = null; // not a reference the index can hold as a keyword; erasure goes through reindex
+        if (customer != null && !CommentDocument.isReference(customer)) {
+            customer = null; // cannot be a customer record id either (those have no control characters)
         }
         String deployment = response.getString("deployment");
         List<CommentDocument> comments = new ArrayList<>(texts.size());

@@ -7,7 +7,10 @@ import java.util.regex.Pattern;
  * One comment as indexed: a free-text survey answer, a community post or reply, or an interaction note.
  *
  * <p>Invariants: {@code id} is unique across all sources (the index upserts by it; e.g.
- * {@code responseId + "/" + question}); identifiers and {@code touchpoint} are short tokens; {@code text}
+ * {@code responseId + "/" + question}, {@code interactions/<record id>}) and, like {@code customerRef}, is
+ * 1..{@value #MAX_REFERENCE_LENGTH} characters without control characters (record ids are chosen by the
+ * customer-data importer, not by Sentio; the index holds both as opaque keywords); the other identifiers
+ * and {@code touchpoint} are short tokens; {@code text}
  * is non-blank and at most {@value #MAX_TEXT_LENGTH} characters. {@code responseId} is required for
  * {@link CommentSource#RESPONSE} comments. {@code languageTag} is the survey or post language as given
  * (may be null): the index decides the analysis language from it and the script of the text.
@@ -41,17 +44,19 @@ public record CommentDocument(
         String text) {
 
     public static final int MAX_TEXT_LENGTH = 50_000;
+    /** Longest comment id or customer reference: a 200-character record id with its collection prefix. */
+    public static final int MAX_REFERENCE_LENGTH = 250;
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:/@+-]{0,199}");
     private static final Pattern TOUCHPOINT = Pattern.compile("[a-z0-9][a-z0-9_-]{0,39}");
 
     public CommentDocument {
-        requireToken("id", id, true);
+        requireReference("id", id, true);
         if (source == null) {
             throw new InvalidCommentException("source: is required");
         }
         requireToken("responseId", responseId, source == CommentSource.RESPONSE);
         requireToken("deployment", deployment, false);
-        requireToken("customerRef", customerRef, false);
+        requireReference("customerRef", customerRef, false);
         requireToken("customerSegment", customerSegment, false);
         if (touchpoint == null || !TOUCHPOINT.matcher(touchpoint).matches()) {
             throw new InvalidCommentException("touchpoint: '" + touchpoint + "' must match " + TOUCHPOINT.pattern());
@@ -95,6 +100,25 @@ public record CommentDocument(
         }
         if (!TOKEN.matcher(value).matches()) {
             throw new InvalidCommentException(field + ": '" + abbreviate(value) + "' must match " + TOKEN.pattern());
+        }
+    }
+
+    /** Whether {@code value} can be held as an id or customer reference (see the class invariants). */
+    public static boolean isReference(String value) {
+        return value != null && !value.isEmpty() && value.length() <= MAX_REFERENCE_LENGTH
+                && value.chars().noneMatch(Character::isISOControl);
+    }
+
+    private static void requireReference(String field, String value, boolean required) {
+        if (value == null) {
+            if (required) {
+                throw new InvalidCommentException(field + ": is required");
+            }
+            return;
+        }
+        if (!isReference(value)) {
+            throw new InvalidCommentException(field + ": '" + abbreviate(value) + "' must be 1.." + MAX_REFERENCE_LENGTH
+                    + " characters without control characters");
         }
     }
 

@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
  * @param touchpoint touchpoint filter (nullable)
  * @param language language filter (nullable)
  * @param sentiment sentiment filter (nullable)
+ * @param source source filter: responses, posts, replies, answers or interaction notes (nullable)
  * @param from earliest date, inclusive (nullable)
  * @param to latest date, exclusive (nullable)
  * @param size page size
@@ -27,6 +28,7 @@ public record CommentQuery(
         String touchpoint,
         CommentLanguage language,
         Sentiment sentiment,
+        CommentSource source,
         Instant from,
         Instant to,
         int size,
@@ -36,7 +38,7 @@ public record CommentQuery(
     public static final int MAX_TEXT_LENGTH = 1_000;
     public static final int MAX_SIZE = 100;
     public static final int DEFAULT_SIZE = 20;
-    public static final int MAX_CURSOR_LENGTH = 1_024;
+    public static final int MAX_CURSOR_LENGTH = 2_048;
     private static final Pattern TOUCHPOINT = Pattern.compile("[a-z0-9][a-z0-9_-]{0,39}");
 
     /** Result order. */
@@ -76,34 +78,38 @@ public record CommentQuery(
 
     /** First page of the default size for a query text, no filters. */
     public static CommentQuery of(String text) {
-        return new CommentQuery(text, null, null, null, null, null, DEFAULT_SIZE, null, Order.NEWEST);
+        return new CommentQuery(text, null, null, null, null, null, null, DEFAULT_SIZE, null, Order.NEWEST);
     }
 
     public CommentQuery withSize(int newSize) {
-        return new CommentQuery(text, touchpoint, language, sentiment, from, to, newSize, after, order);
+        return new CommentQuery(text, touchpoint, language, sentiment, source, from, to, newSize, after, order);
     }
 
     public CommentQuery withAfter(String cursor) {
-        return new CommentQuery(text, touchpoint, language, sentiment, from, to, size, cursor, order);
+        return new CommentQuery(text, touchpoint, language, sentiment, source, from, to, size, cursor, order);
     }
 
     public CommentQuery withTouchpoint(String tp) {
-        return new CommentQuery(text, tp, language, sentiment, from, to, size, after, order);
+        return new CommentQuery(text, tp, language, sentiment, source, from, to, size, after, order);
     }
 
     public CommentQuery withLanguage(CommentLanguage l) {
-        return new CommentQuery(text, touchpoint, l, sentiment, from, to, size, after, order);
+        return new CommentQuery(text, touchpoint, l, sentiment, source, from, to, size, after, order);
     }
 
     public CommentQuery withSentiment(Sentiment s) {
-        return new CommentQuery(text, touchpoint, language, s, from, to, size, after, order);
+        return new CommentQuery(text, touchpoint, language, s, source, from, to, size, after, order);
+    }
+
+    public CommentQuery withSource(CommentSource s) {
+        return new CommentQuery(text, touchpoint, language, sentiment, s, from, to, size, after, order);
     }
 
     public CommentQuery withPeriod(Instant f, Instant t) {
-        return new CommentQuery(text, touchpoint, language, sentiment, f, t, size, after, order);
+        return new CommentQuery(text, touchpoint, language, sentiment, source, f, t, size, after, order);
     }
 
     public CommentQuery withOrder(Order o) {
-        return new CommentQuery(text, touchpoint, language, sentiment, from, to, size, after, o);
+        return new CommentQuery(text, touchpoint, language, sentiment, source, from, to, size, after, o);
     }
 }

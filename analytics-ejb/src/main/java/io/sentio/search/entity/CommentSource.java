@@ -2,7 +2,11 @@ package io.sentio.search.entity;
 
 import java.util.Locale;
 
-/** Where a comment comes from: the three kinds of attitudinal and interaction text Sentio keeps. */
+/**
+ * Where a comment comes from: survey answers, community activity with text (posts, replies, answers to
+ * questions) and interaction notes. Community answers keep their own value rather than being folded into
+ * replies: an answer to a question is a different act from a reply in a discussion, and the facet shows it.
+ */
 public enum CommentSource {
     /** A free-text answer of a survey response. */
     RESPONSE,
@@ -10,6 +14,8 @@ public enum CommentSource {
     POST,
     /** A reply to a community post. */
     REPLY,
+    /** An answer to a question asked in the community. */
+    ANSWER,
     /** A note of a contact-centre, email or chat interaction. */
     INTERACTION;
 
@@ -26,6 +32,6 @@ public enum CommentSource {
                 }
             }
         }
-        throw new InvalidQueryException("source: '" + tag + "' is not one of response, post, reply, interaction");
+        throw new InvalidQueryException("source: '" + tag + "' is not one of response, post, reply, answer, interaction");
     }
 }

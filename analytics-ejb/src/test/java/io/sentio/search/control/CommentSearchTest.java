@@ -158,7 +158,7 @@ class CommentSearchTest {
         }
         index.refresh();
         // "delivery" in English or 配送 in Chinese, in the period, not from email
-        CommentQuery q = new CommentQuery("(delivery OR 配送) NOT email", null, null, null, from, to, 10, null, null);
+        CommentQuery q = new CommentQuery("(delivery OR 配送) NOT email", null, null, null, null, from, to, 10, null, null);
         CommentPage page = search.search(q);
         // "email" never occurs in the texts, so the NOT clause removes nothing; filter email by touchpoint instead
         assertThat(page.total()).isGreaterThan(expectedTotal);
@@ -294,7 +294,7 @@ class CommentSearchTest {
                 "refund AND");
         for (String q : rejected) {
             Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(() -> search.search(new CommentQuery(
-                    q.length() > 1000 ? q.substring(0, 1000) : q, null, null, null, null, null, 20, null, null)));
+                    q.length() > 1000 ? q.substring(0, 1000) : q, null, null, null, null, null, null, 20, null, null)));
             assertThat(thrown).as(q.length() > 60 ? q.substring(0, 60) + "..." : q)
                     .isInstanceOf(InvalidQueryException.class)
                     .hasMessageStartingWith("q:");

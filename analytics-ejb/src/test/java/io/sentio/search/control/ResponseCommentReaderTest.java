@@ -67,19 +67,25 @@ class ResponseCommentReaderTest {
     void customerReferencesTheIndexCannotHoldAreLeftOutAndLongTextIsCapped() {
         String longText = "x".repeat(CommentDocument.MAX_TEXT_LENGTH + 10);
         List<CommentDocument> comments = ResponseCommentReader.comments(
-                response(new Document("COMMENT", longText)).append("customer", "name with spaces"));
+                response(new Document("COMMENT", longText)).append("customer", "line\nbreak"));
         assertThat(comments).singleElement().satisfies(c -> {
             assertThat(c.customerRef()).isNull();
             assertThat(c.text()).hasSize(CommentDocument.MAX_TEXT_LENGTH);
         });
+        assertThat(ResponseCommentReader.comments(response(new Document("COMMENT", "ok")).append("customer", "Ann Lee #7"))
+                .getFirst().customerRef()).as("record ids may hold spaces; erasure finds them").isEqualTo("Ann Lee #7");
     }
 
     @Test
-    void positionsRoundTripAndForeignOnesMeanStartFromScratch() {
-        assertThat(CommentFeed.decode(CommentFeed.encode(RECEIVED))).isEqualTo(RECEIVED);
-        assertThat(CommentFeed.decode("2026-03-01|abc")).isNull();
-        assertThat(CommentFeed.decode("receivedAt:soon")).isNull();
-        assertThat(CommentFeed.decode(null)).isNull();
+    void positionsDecodePerSourceAndForeignEntriesMeanStartFromScratch() {
+        Instant later = RECEIVED.plusSeconds(60);
+        assertThat(CommentFeed.decodeAll("receivedAt:" + RECEIVED.toEpochMilli() + " community:" + later.toEpochMilli()))
+                .isEqualTo(java.util.Map.of("receivedAt", RECEIVED, "community", later));
+        assertThat(CommentFeed.decodeAll("receivedAt:" + RECEIVED.toEpochMilli()))
+                .as("an index from before records were fed").isEqualTo(java.util.Map.of("receivedAt", RECEIVED));
+        assertThat(CommentFeed.decodeAll("2026-03-01|abc")).isEmpty();
+        assertThat(CommentFeed.decodeAll("receivedAt:soon")).isEmpty();
+        assertThat(CommentFeed.decodeAll(null)).isEmpty();
     }
 
     private static ScoreBand band(Number nps) {

@@ -9,6 +9,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -19,7 +20,10 @@ import jakarta.ws.rs.core.Response;
 
 import java.util.Map;
 
-/** Customer profiles, one at a time: {@code PUT} replaces the profile with that id (idempotent). */
+/**
+ * Customer profiles, one at a time: {@code PUT} replaces the profile with that id (idempotent); {@code DELETE}
+ * erases the customer with everything linked to them (idempotent).
+ */
 @Path("customers")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -39,6 +43,18 @@ public class CustomersResource {
         boolean created = customerData.put(RecordKind.CUSTOMERS, id, ImportRun.plain(body));
         Map<String, Object> view = RecordView.of(customerData.find(RecordKind.CUSTOMERS, id));
         return Response.status(created ? Response.Status.CREATED : Response.Status.OK).entity(view).build();
+    }
+
+    /**
+     * Erasure: deletes the customer's profile, records, linked survey responses and indexed comments. 204 once
+     * done, also for an unknown or already erased customer (repeat it after a failure).
+     */
+    @DELETE
+    @Path("{id}")
+    @RolesAllowed("admin")
+    public Response erase(@PathParam("id") String id) {
+        customerData.erase(id);
+        return Response.noContent().build();
     }
 
     @GET

@@ -11,6 +11,7 @@ import jakarta.json.spi.JsonProvider;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -29,7 +30,7 @@ import java.nio.charset.StandardCharsets;
 /**
  * Respondents submitting answers. Public: an anonymous link needs no account, an invitation deployment
  * checks the token in the body. 201 when stored, 200 when the same submission was already stored.
- * Managers export the answers as CSV.
+ * Managers export the answers as CSV; the admin deletes a response.
  *
  * <p>Application-scoped, unlike the other resources: it is stateless and on the hottest path, where creating
  * and injecting a bean per request showed in the collection benchmark's profile.
@@ -64,6 +65,18 @@ public class ResponsesResource {
         };
         return Response.ok(body).type("text/csv; charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"responses-" + deploymentId + ".csv\"").build();
+    }
+
+    /**
+     * Deletes one response and its indexed comments: 204 once both are durable, also when it was already
+     * deleted (so a client repeats the request after a failure); 404 for an unknown deployment.
+     */
+    @DELETE
+    @Path("{responseId}")
+    @RolesAllowed("admin")
+    public Response delete(@PathParam("id") String deploymentId, @PathParam("responseId") String responseId) {
+        responses.delete(deploymentId, responseId);
+        return Response.noContent().build();
     }
 
     @POST

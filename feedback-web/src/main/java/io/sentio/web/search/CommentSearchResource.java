@@ -8,6 +8,7 @@ import io.sentio.search.entity.CommentQuery;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.json.bind.annotation.JsonbNillable;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -21,7 +22,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Comment search (fixed contract of issue 5) and the admin's full index rebuild. */
+/**
+ * Comment search (fixed contract of issue 5, plus the {@code source} filter and facet) and the admin's full
+ * index rebuild. Hits of interaction notes and community posts have no {@code responseId}: it is sent as
+ * {@code null} so every hit has the same members.
+ */
 @Path("search")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -29,7 +34,7 @@ public class CommentSearchResource {
 
     /** One hit: {@code snippet} is escaped HTML with only {@code <mark>} tags. */
     @JsonbPropertyOrder({"id", "source", "responseId", "touchpoint", "language", "date", "snippet", "sentiment"})
-    public record HitView(String id, String source, String responseId, String touchpoint, String language,
+    public record HitView(String id, String source, @JsonbNillable String responseId, String touchpoint, String language,
                           String date, String snippet, String sentiment) {
         static HitView from(CommentHit hit) {
             return new HitView(hit.id(), hit.source(), hit.responseId(), hit.touchpoint(), hit.language(),
@@ -42,7 +47,7 @@ public class CommentSearchResource {
     public record SearchView(long total, List<HitView> hits, Map<String, Map<String, Long>> facets, String next) {
         static SearchView from(CommentPage page) {
             Map<String, Map<String, Long>> facets = new LinkedHashMap<>();
-            for (String dimension : List.of("touchpoint", "language", "sentiment")) {
+            for (String dimension : List.of("touchpoint", "language", "sentiment", "source")) {
                 Map<String, Long> values = new LinkedHashMap<>();
                 page.facets().getOrDefault(dimension, Map.of()).entrySet().stream()
                         .sorted(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder())
@@ -54,9 +59,9 @@ public class CommentSearchResource {
         }
     }
 
-    /** What a rebuild did. */
-    @JsonbPropertyOrder({"status", "responses", "comments", "millis"})
-    public record RebuildView(String status, long responses, long comments, long millis) {
+    /** What a rebuild did: responses and customer records (interactions, community) read, comments indexed. */
+    @JsonbPropertyOrder({"status", "responses", "records", "comments", "millis"})
+    public record RebuildView(String status, long responses, long records, long comments, long millis) {
     }
 
     @Inject
@@ -70,13 +75,13 @@ public class CommentSearchResource {
     @RolesAllowed({"admin", "cx-manager", "executive"})
     public SearchView search(@QueryParam("q") String q, @QueryParam("touchpoint") String touchpoint,
                              @QueryParam("language") String language, @QueryParam("sentiment") String sentiment,
-                             @QueryParam("from") String from, @QueryParam("to") String to,
+                             @QueryParam("source") String source, @QueryParam("from") String from, @QueryParam("to") String to,
                              @QueryParam("size") String size, @QueryParam("after") String after) {
         Instant start = SearchParameters.from(from);
         Instant end = SearchParameters.to(to);
         SearchParameters.period(start, end);
         int pageSize = SearchParameters.size(size, CommentQuery.DEFAULT_SIZE, CommentQuery.MAX_SIZE);
-        CommentQuery query = comments.query(q, touchpoint, language, sentiment, start, end, pageSize, after);
+        CommentQuery query = comments.query(q, touchpoint, language, sentiment, source, start, end, pageSize, after);
         return SearchView.from(comments.search(query));
     }
 
@@ -85,6 +90,6 @@ public class CommentSearchResource {
     @RolesAllowed("admin")
     public RebuildView reindex() {
         CommentIndexer.Rebuild rebuild = indexer.rebuild();
-        return new RebuildView("rebuilt", rebuild.responses(), rebuild.comments(), rebuild.millis());
+        return new RebuildView("rebuilt", rebuild.responses(), rebuild.records(), rebuild.comments(), rebuild.millis());
     }
 }

@@ -1,0 +1,81 @@
+package io.sentio.customers.control;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+import io.sentio.customers.entity.CustomerRecord;
+import io.sentio.customers.entity.RecordKind;
+import io.sentio.storage.control.EmbeddedMongo;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The store against the embedded MongoDB: which ids an import batch inserted, the storedAt stamp, erasure. */
+class RecordStoreTest {
+
+    private static final Instant NOW = Instant.parse("2026-04-01T09:00:00Z");
+
+    @TempDir
+    Path dir;
+
+    private EmbeddedMongo mongo;
+    private MongoClient client;
+    private MongoDatabase db;
+    private RecordStore store;
+
+    @BeforeEach
+    void start() {
+        mongo = EmbeddedMongo.start(dir.resolve("mongo"));
+        client = MongoClients.create(mongo.connectionString());
+        db = client.getDatabase("sentio");
+        store = new RecordStore(db, Clock.fixed(NOW, ZoneOffset.UTC));
+    }
+
+    @AfterEach
+    void stop() {
+        client.close();
+        mongo.close();
+    }
+
+    private static CustomerRecord post(String id, String customer) {
+        return new CustomerRecord(RecordKind.COMMUNITY, id, Map.of("customer", customer, "kind", "post",
+                "date", Instant.parse("2026-03-01T00:00:00Z"), "text", "text of " + id));
+    }
+
+    @Test
+    void aBatchReportsExactlyTheIdsItInsertedAndStampsThem() {
+        assertThat(store.insertAbsent(List.of(post("a", "c1"), post("b", "c1")))).containsExactly("a", "b");
+        assertThat(store.insertAbsent(List.of(post("x", "c2"), post("a", "c2"), post("y", "c2"), post("b", "c2"))))
+                .as("existing ids are left alone and not reported").containsExactly("x", "y");
+        Document stored = db.getCollection("community").find(new Document("_id", "a")).first();
+        assertThat(stored.getDate("storedAt")).isEqualTo(Date.from(NOW));
+        assertThat(stored.getString("customer")).isEqualTo("c1");
+        assertThat(store.find(RecordKind.COMMUNITY, "a").orElseThrow().fields()).as("not a record field")
+                .doesNotContainKey("storedAt");
+    }
+
+    @Test
+    void erasureDeletesTheProfileAndEveryRecordOfTheCustomerOnly() {
+        store.replace(new CustomerRecord(RecordKind.CUSTOMERS, "c1", Map.of("name", "Ann")));
+        store.replace(new CustomerRecord(RecordKind.TRANSACTIONS, "t1", Map.of("customer", "c1",
+                "date", NOW, "amount", 3.0)));
+        store.insertAbsent(List.of(post("p1", "c1"), post("p2", "c2")));
+        assertThat(store.deleteCustomer("c1")).isEqualTo(3);
+        assertThat(store.find(RecordKind.CUSTOMERS, "c1")).isEmpty();
+        assertThat(store.find(RecordKind.TRANSACTIONS, "t1")).isEmpty();
+        assertThat(store.find(RecordKind.COMMUNITY, "p1")).isEmpty();
+        assertThat(store.find(RecordKind.COMMUNITY, "p2")).isPresent();
+        assertThat(store.deleteCustomer("c1")).as("idempotent").isZero();
+    }
+}
