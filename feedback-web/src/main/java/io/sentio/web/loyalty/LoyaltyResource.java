@@ -1,6 +1,7 @@
 package io.sentio.web.loyalty;
 
 import io.sentio.loyalty.boundary.Loyalty;
+import io.sentio.loyalty.entity.PeriodSummary;
 import io.sentio.problems.entity.DomainException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -13,6 +14,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 
 /** Loyalty and value analyses of the stored customer data (docs/loyalty.md). */
 @Path("loyalty")
@@ -40,26 +42,40 @@ public class LoyaltyResource {
     }
 
     /**
-     * Retention, churn, RFM segments, Pareto share, Gini, value tiers, customer equity and ROC per period of all
-     * stored transactions: {@code period} month|quarter|year (default quarter), {@code churnDays} (default 180),
-     * {@code horizon} in weeks (default 52) and {@code discountRate} per week (default 0) for customer equity.
+     * Retention, churn, win-back, RFM segments, Pareto share, Gini, value tiers, customer equity and ROC per period
+     * of all stored transactions: {@code period} month|quarter|year (default quarter), {@code churnDays} (default
+     * 180), {@code churn} inactivity|cancellation (default inactivity), {@code by} segment|tier|touchpoint (default
+     * none), {@code horizon} in weeks (default 52) and {@code discountRate} per week (default 0) for customer equity.
      */
     @GET
     @Path("summary")
     @RolesAllowed({"admin", "cx-manager", "executive"})
     public SummaryView summary(@QueryParam("period") String period, @QueryParam("churnDays") String churnDays,
+                               @QueryParam("churn") String churn, @QueryParam("by") String by,
                                @QueryParam("horizon") String horizon, @QueryParam("discountRate") String discountRate) {
-        double churn = number("churnDays", churnDays, 180);
-        if (churn != Math.rint(churn) || Math.abs(churn) > Integer.MAX_VALUE) {
-            throw DomainException.invalid("churnDays", "must be a whole number of days");
-        }
-        String p = period == null || period.isBlank() ? "quarter" : period.strip();
-        return new SummaryView(p, (int) churn, loyalty.summary(p, (int) churn,
+        int days = churnDays("churnDays", churnDays);
+        String p = orDefault(period, "quarter");
+        String definition = orDefault(churn, "inactivity");
+        String breakdown = by == null || by.isBlank() ? null : by.strip();
+        return new SummaryView(p, days, definition, breakdown, loyalty.summary(p, days, definition, breakdown,
                 number("horizon", horizon, DEFAULT_HORIZON_WEEKS), number("discountRate", discountRate, 0)));
     }
 
-    /** The summary: its parameters and one entry per period, oldest first. */
-    public record SummaryView(String period, int churnDays, java.util.List<io.sentio.loyalty.entity.PeriodSummary> periods) {
+    /** The summary: its parameters and one entry per period, oldest first ({@code by} omitted when not given). */
+    public record SummaryView(String period, int churnDays, String churn, String by, List<PeriodSummary> periods) {
+    }
+
+    private static String orDefault(String value, String defaultValue) {
+        return value == null || value.isBlank() ? defaultValue : value.strip();
+    }
+
+    /** A whole number of days (range checked by the boundary); default 180. */
+    static int churnDays(String name, String value) {
+        double churn = number(name, value, Loyalty.DEFAULT_CHURN_DAYS);
+        if (churn != Math.rint(churn) || Math.abs(churn) > Integer.MAX_VALUE) {
+            throw DomainException.invalid(name, "must be a whole number of days");
+        }
+        return (int) churn;
     }
 
     static LocalDate date(String name, String value) {
