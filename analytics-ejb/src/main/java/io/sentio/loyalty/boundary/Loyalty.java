@@ -2,6 +2,7 @@ package io.sentio.loyalty.boundary;
 
 import io.sentio.customers.boundary.CustomerData;
 import io.sentio.customers.entity.RecordKind;
+import io.sentio.loyalty.control.ChurnReasonRanker;
 import io.sentio.loyalty.control.ClvEstimator;
 import io.sentio.loyalty.control.CustomerSummaryReader;
 import io.sentio.loyalty.control.LoyaltySummarizer;
@@ -10,12 +11,15 @@ import io.sentio.loyalty.entity.Breakdown;
 import io.sentio.loyalty.entity.ChurnRule;
 import io.sentio.loyalty.entity.ClvAnalysis;
 import io.sentio.loyalty.entity.CustomerSummaries;
+import io.sentio.loyalty.entity.ExitAnswers;
 import io.sentio.loyalty.entity.InteractionHistory;
 import io.sentio.loyalty.entity.InvalidLoyaltyDataException;
+import io.sentio.loyalty.entity.PeriodChurnReasons;
 import io.sentio.loyalty.entity.PeriodSummary;
 import io.sentio.loyalty.entity.PurchaseHistory;
 import io.sentio.loyalty.entity.ValueTierThresholds;
 import io.sentio.problems.entity.DomainException;
+import io.sentio.responses.boundary.Responses;
 import io.sentio.problems.entity.Violation;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -38,6 +42,9 @@ public class Loyalty {
 
     @Inject
     CustomerData customerData;
+
+    @Inject
+    Responses responses;
 
     /** Longest horizon accepted: 10 years in weeks or days is plenty; beyond it the numbers mean little. */
     public static final double MAX_HORIZON = 3_660;
@@ -152,6 +159,28 @@ public class Loyalty {
             violations.add(new Violation("churn", "must be inactivity or cancellation"));
         }
         return definition == null || days < 1 || days > MAX_CHURN_DAYS ? null : new ChurnRule(definition, days);
+    }
+
+    /**
+     * Churn reasons ranked per calendar period (see {@link ChurnReasonRanker} and docs/loyalty.md): interaction
+     * categories in the {@code churnDays} before each churn and answers to the exit-survey item
+     * {@value ExitAnswers#ITEM} in responses linked to the customer.
+     */
+    public List<PeriodChurnReasons> churnReasons(String period, Integer churnDays, String churn) {
+        List<Violation> violations = new ArrayList<>();
+        LoyaltySummarizer.Granularity granularity = granularity(period, violations);
+        ChurnRule rule = churnRule(churnDays, churn, violations);
+        if (!violations.isEmpty()) {
+            throw DomainException.invalid("invalid churn-reason parameters", violations);
+        }
+        PurchaseHistory history = purchaseHistory();
+        if (history.size() == 0) {
+            return List.of();
+        }
+        ExitAnswers.Builder answers = new ExitAnswers.Builder();
+        responses.forEachLinkedToCustomer(r -> answers.accept(r.customer(),
+                LocalDate.ofInstant(r.receivedAt(), ZoneOffset.UTC).toEpochDay(), r.answers().get(ExitAnswers.ITEM)));
+        return ChurnReasonRanker.rank(history, interactionHistory(), answers.build(), granularity, rule);
     }
 
     /** Every stored transaction, by customer then date (one sorted read of the collection). */

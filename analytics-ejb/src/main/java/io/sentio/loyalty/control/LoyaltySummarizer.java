@@ -333,7 +333,7 @@ public final class LoyaltySummarizer {
         return new Equity(total, clv);
     }
 
-    private static int firstAtOrAfter(PurchaseHistory h, int from, int to, int day) {
+    static int firstAtOrAfter(PurchaseHistory h, int from, int to, int day) {
         int lo = from;
         int hi = to;
         while (lo < hi) {
@@ -355,7 +355,7 @@ public final class LoyaltySummarizer {
         };
     }
 
-    private static LocalDate next(LocalDate start, Granularity granularity) {
+    static LocalDate next(LocalDate start, Granularity granularity) {
         return switch (granularity) {
             case MONTH -> start.plusMonths(1);
             case QUARTER -> start.plusMonths(3);
@@ -363,7 +363,7 @@ public final class LoyaltySummarizer {
         };
     }
 
-    private static String name(LocalDate start, Granularity granularity) {
+    static String name(LocalDate start, Granularity granularity) {
         return switch (granularity) {
             case MONTH -> start.toString().substring(0, 7);
             case QUARTER -> start.getYear() + "-Q" + start.get(IsoFields.QUARTER_OF_YEAR);

@@ -137,6 +137,11 @@ public class Responses {
         }
     }
 
+    /** Visits every response linked to a customer (invitation deployments); a whole-collection scan, for reports. */
+    public void forEachLinkedToCustomer(java.util.function.Consumer<SurveyResponse> consumer) {
+        responses.forEachLinkedToCustomer(consumer);
+    }
+
     public long countFor(String deploymentId) {
         return responses.countByDeployment(deploymentId);
     }

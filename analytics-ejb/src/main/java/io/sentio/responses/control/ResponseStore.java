@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.exists;
 import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.ne;
 import static com.mongodb.client.model.Indexes.ascending;
@@ -113,6 +114,14 @@ public final class ResponseStore {
     public void forEachOfDeployment(String deploymentId, java.util.function.Consumer<SurveyResponse> consumer) {
         collection.find(eq("deployment", deploymentId)).sort(new Document("receivedAt", 1).append("_id", 1))
                 .forEach(d -> consumer.accept(fromDocument(d)));
+    }
+
+    /**
+     * Streams every response linked to a customer (from invitation deployments), in no particular order: a scan of
+     * the whole collection on the embedded store, so for reports only.
+     */
+    public void forEachLinkedToCustomer(java.util.function.Consumer<SurveyResponse> consumer) {
+        collection.find(exists("customer")).batchSize(10_000).forEach(d -> consumer.accept(fromDocument(d)));
     }
 
     public long countByDeployment(String deploymentId) {

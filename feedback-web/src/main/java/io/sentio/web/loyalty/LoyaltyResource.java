@@ -1,6 +1,7 @@
 package io.sentio.web.loyalty;
 
 import io.sentio.loyalty.boundary.Loyalty;
+import io.sentio.loyalty.entity.PeriodChurnReasons;
 import io.sentio.loyalty.entity.PeriodSummary;
 import io.sentio.problems.entity.DomainException;
 import jakarta.annotation.security.RolesAllowed;
@@ -63,6 +64,26 @@ public class LoyaltyResource {
 
     /** The summary: its parameters and one entry per period, oldest first ({@code by} omitted when not given). */
     public record SummaryView(String period, int churnDays, String churn, String by, List<PeriodSummary> periods) {
+    }
+
+    /**
+     * Why customers churned, ranked per period: {@code period} month|quarter|year (default quarter),
+     * {@code churnDays} (default 180), {@code churn} inactivity|cancellation (default inactivity).
+     */
+    @GET
+    @Path("churn-reasons")
+    @RolesAllowed({"admin", "cx-manager", "executive"})
+    public ChurnReasonsView churnReasons(@QueryParam("period") String period,
+                                         @QueryParam("churnDays") String churnDays,
+                                         @QueryParam("churn") String churn) {
+        int days = churnDays("churnDays", churnDays);
+        String p = orDefault(period, "quarter");
+        String definition = orDefault(churn, "inactivity");
+        return new ChurnReasonsView(p, days, definition, loyalty.churnReasons(p, days, definition));
+    }
+
+    /** Churn reasons: the parameters and one entry per period, oldest first. */
+    public record ChurnReasonsView(String period, int churnDays, String churn, List<PeriodChurnReasons> periods) {
     }
 
     private static String orDefault(String value, String defaultValue) {

@@ -1,0 +1,166 @@
+package io.sentio.it;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.net.http.HttpRequest;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/**
+ * Loyalty breakdowns, churn by cancellation and win-back over HTTP. The summary covers every stored customer, so
+ * this class runs its own server with a small data set whose figures are known by construction (monthly periods,
+ * a 31-day churn window): 4 gold customers (web) and 4 basic ones (store) all buy on 2025-01-02, g1 for 1,000 and
+ * the others for 10; g1-g3 and b1-b2 buy again in February; b3 cancels on 2025-02-05; g4 contacts support in
+ * January; b4 buys again in April.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class LoyaltyBreakdownIT {
+
+    private SentioServer server;
+    private Api api;
+
+    @BeforeAll
+    void startAndLoad() throws InterruptedException {
+        server = new SentioServer("loyalty").startFresh();
+        api = new Api(server.base()).asAdmin();
+        StringBuilder customers = new StringBuilder();
+        StringBuilder transactions = new StringBuilder();
+        for (String segment : List.of("gold", "basic")) {
+            for (int i = 1; i <= 4; i++) {
+                String id = segment.charAt(0) + "" + i;
+                String touchpoint = segment.equals("gold") ? "web" : "store";
+                customers.append(line("id", id, "segment", segment));
+                transactions.append(purchase(id + "-jan", id, "2025-01-02", id.equals("g1") ? 1000 : 10, touchpoint));
+                if (id.equals("g1") || id.equals("g2") || id.equals("g3") || id.equals("b1") || id.equals("b2")) {
+                    transactions.append(purchase(id + "-feb", id, "2025-02-03", 20, touchpoint));
+                }
+            }
+        }
+        transactions.append(purchase("b4-apr", "b4", "2025-04-10", 30, "store"));
+        importFile("customers", customers.toString());
+        importFile("transactions", transactions.toString());
+        importFile("interactions", line("id", "i1", "customer", "b3", "touchpoint", "phone", "channel", "phone",
+                "type", "cancellation", "outcome", "price", "date", "2025-02-05")
+                + line("id", "i2", "customer", "g4", "touchpoint", "support", "channel", "email", "type", "complaint",
+                "outcome", "unresolved", "date", "2025-01-15"));
+    }
+
+    @AfterAll
+    void stop() {
+        server.close();
+    }
+
+    private static String line(String... keyValues) {
+        var object = Json.createObjectBuilder();
+        for (int i = 0; i < keyValues.length; i += 2) {
+            object.add(keyValues[i], keyValues[i + 1]);
+        }
+        return object.build() + "\n";
+    }
+
+    private static String purchase(String id, String customer, String date, double amount, String touchpoint) {
+        return Json.createObjectBuilder().add("id", id).add("customer", customer).add("date", date)
+                .add("amount", amount).add("touchpoint", touchpoint).build() + "\n";
+    }
+
+    private void importFile(String kind, String ndjson) throws InterruptedException {
+        Api.Reply started = api.send(api.request("imports?kind=" + kind + "&format=ndjson")
+                .header("Content-Type", "application/x-ndjson").POST(HttpRequest.BodyPublishers.ofString(ndjson)));
+        assertThat(started.status()).as(started.body()).isEqualTo(202);
+        String job = started.json().getString("id");
+        for (int i = 0; i < 300; i++) {
+            JsonObject state = api.get("imports/" + job).json();
+            if (state.getString("state").equals("done")) {
+                assertThat(state.getJsonNumber("errorCount").longValue()).as(state.toString()).isZero();
+                return;
+            }
+            assertThat(state.getString("state")).as(state.toString()).isIn("queued", "running");
+            Thread.sleep(100);
+        }
+        throw new AssertionError("import of " + kind + " did not finish in 30 s");
+    }
+
+    private JsonObject month(String query, String month) {
+        Api.Reply reply = api.get("loyalty/summary?period=month&churnDays=31" + query);
+        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+        return reply.json().getJsonArray("periods").stream().map(v -> v.asJsonObject())
+                .filter(p -> p.getString("period").equals(month)).findFirst().orElseThrow();
+    }
+
+    private static double rate(JsonObject group, String name) {
+        return group.getJsonNumber(name).doubleValue();
+    }
+
+    @Test
+    void retentionBySegment() {
+        JsonObject feb = month("&by=segment", "2025-02");
+        JsonObject groups = feb.getJsonObject("breakdown");
+        assertThat(groups.keySet()).containsExactlyInAnyOrder("gold", "basic");
+        assertThat(groups.getJsonObject("gold").getInt("aliveAtStart")).isEqualTo(4);
+        assertThat(rate(groups.getJsonObject("gold"), "retentionRate")).isEqualTo(0.75);
+        assertThat(rate(groups.getJsonObject("basic"), "retentionRate")).isEqualTo(0.5);
+        assertThat(rate(groups.getJsonObject("basic"), "revenue")).isEqualTo(40.0);
+        // the fixed figures are still there
+        assertThat(feb.getInt("aliveAtStart")).isEqualTo(8);
+        assertThat(feb.getInt("retained")).isEqualTo(5);
+        assertThat(feb.keySet()).contains("rfmSegments", "valueTiers", "revenue", "retentionRate", "churnRate");
+    }
+
+    @Test
+    void retentionByTierAndTouchpoint() {
+        // January revenue: g1 1,000 of 1,070 (A+); everyone else has 1,000/1,070 = 0.93 above them (B)
+        JsonObject tiers = month("&by=tier", "2025-02").getJsonObject("breakdown");
+        assertThat(tiers.keySet()).containsExactlyInAnyOrder("A+", "B");
+        assertThat(rate(tiers.getJsonObject("A+"), "retentionRate")).isEqualTo(1.0);
+        assertThat(rate(tiers.getJsonObject("B"), "retentionRate")).isCloseTo(4.0 / 7, within(1e-12));
+
+        JsonObject touchpoints = month("&by=touchpoint", "2025-02").getJsonObject("breakdown");
+        assertThat(touchpoints.keySet()).containsExactlyInAnyOrder("web", "store", "support");
+        assertThat(touchpoints.getJsonObject("support").getInt("customers")).isEqualTo(1);
+        assertThat(rate(touchpoints.getJsonObject("support"), "retentionRate")).isEqualTo(0.0);
+        assertThat(rate(touchpoints.getJsonObject("web"), "retentionRate")).isEqualTo(0.75);
+    }
+
+    @Test
+    void churnByCancellationAndWinBack() {
+        JsonObject feb = month("&churn=cancellation", "2025-02");
+        assertThat(feb.getInt("aliveAtStart")).isEqualTo(8);
+        assertThat(feb.getInt("churned")).isEqualTo(1);   // b3 cancelled; the others have not
+        assertThat(feb.containsKey("breakdown")).isFalse();
+
+        // by inactivity everyone's last purchase is in early February: all 8 churned before April, b4 came back
+        JsonObject apr = month("", "2025-04");
+        assertThat(apr.getInt("churnedBeforeStart")).isEqualTo(8);
+        assertThat(apr.getInt("wonBack")).isEqualTo(1);
+        assertThat(rate(apr, "winBackRate")).isEqualTo(0.125);
+    }
+
+    @Test
+    void badParametersAre400ProblemsNamingTheParameter() {
+        for (String[] query : new String[][]{{"by=region", "by"}, {"churn=sometimes", "churn"},
+                {"by=segment&churnDays=0", "churnDays"}}) {
+            Api.Reply reply = api.get("loyalty/summary?" + query[0]);
+            assertThat(reply.status()).as(reply.body()).isEqualTo(400);
+            assertThat(reply.contentType()).startsWith("application/problem+json");
+            assertThat(reply.json().getJsonArray("violations").getJsonObject(0).getString("field"))
+                    .isEqualTo(query[1]);
+        }
+    }
+
+    @Test
+    void executivesMayReadAndAnonymousCallersMayNot() {
+        String password = "a-long-password-loyalty";
+        assertThat(api.put("users/exec-loyalty", Json.createObjectBuilder().add("password", password)
+                .add("roles", Json.createArrayBuilder().add("executive")).build()).status()).isEqualTo(200);
+        Api executive = new Api(server.base()).as("exec-loyalty", password);
+        assertThat(executive.get("loyalty/summary?by=touchpoint").status()).isEqualTo(200);
+        assertThat(new Api(server.base()).get("loyalty/summary?by=segment").status()).isEqualTo(401);
+    }
+}
