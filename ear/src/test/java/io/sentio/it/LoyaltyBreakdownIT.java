@@ -8,7 +8,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import java.net.http.HttpRequest;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.util.List;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -18,13 +22,15 @@ import static org.assertj.core.api.Assertions.within;
  * this class runs its own server with a small data set whose figures are known by construction (monthly periods,
  * a 31-day churn window): 4 gold customers (web) and 4 basic ones (store) all buy on 2025-01-02, g1 for 1,000 and
  * the others for 10; g1-g3 and b1-b2 buy again in February; b3 cancels on 2025-02-05; g4 contacts support in
- * January; b4 buys again in April.
+ * January; b4 buys again in April. And x1 buys 42 days and 2 days ago, cancels on the day of that last purchase and
+ * answers an exit survey ({@code CHURN_REASON} = service) linked to them by an invitation.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LoyaltyBreakdownIT {
 
     private SentioServer server;
     private Api api;
+    private final LocalDate lastPurchase = LocalDate.now(ZoneOffset.UTC).minusDays(2);
 
     @BeforeAll
     void startAndLoad() throws InterruptedException {
@@ -44,12 +50,38 @@ class LoyaltyBreakdownIT {
             }
         }
         transactions.append(purchase("b4-apr", "b4", "2025-04-10", 30, "store"));
+        transactions.append(purchase("x1-a", "x1", lastPurchase.minusDays(40).toString(), 25, "web"));
+        transactions.append(purchase("x1-b", "x1", lastPurchase.toString(), 25, "web"));
         importFile("customers", customers.toString());
         importFile("transactions", transactions.toString());
         importFile("interactions", line("id", "i1", "customer", "b3", "touchpoint", "phone", "channel", "phone",
                 "type", "cancellation", "outcome", "price", "date", "2025-02-05")
                 + line("id", "i2", "customer", "g4", "touchpoint", "support", "channel", "email", "type", "complaint",
-                "outcome", "unresolved", "date", "2025-01-15"));
+                "outcome", "unresolved", "date", "2025-01-15")
+                + line("id", "i3", "customer", "x1", "touchpoint", "web", "channel", "web", "type", "cancellation",
+                "date", lastPurchase.toString()));
+        answerExitSurvey("x1", "service");
+    }
+
+    /** An NPS survey by invitation with the exit item CHURN_REASON, answered by the invited customer. */
+    private void answerExitSurvey(String customer, String reason) {
+        Api.Reply deployed = api.post("deployments", Json.createObjectBuilder().add("template", "nps")
+                .add("touchpoint", "email").add("channel", "email").add("mode", "invitation")
+                .add("extraQuestions", Json.createArrayBuilder().add(Json.createObjectBuilder()
+                        .add("type", "radiogroup").add("name", "CHURN_REASON").add("title", "Why did you leave?")
+                        .add("choices", Json.createArrayBuilder().add("price").add("service").add("moved"))))
+                .build());
+        assertThat(deployed.status()).as(deployed.body()).isEqualTo(201);
+        String deployment = deployed.json().getString("id");
+        Api.Reply invited = api.post("deployments/" + deployment + "/invitations",
+                Json.createObjectBuilder().add("customers", Json.createArrayBuilder().add(customer)).build());
+        assertThat(invited.status()).as(invited.body()).isEqualTo(201);
+        String token = invited.array().getJsonObject(0).getString("token");
+        Api.Reply answered = new Api(server.base()).post("deployments/" + deployment + "/responses",
+                Json.createObjectBuilder().add("id", UUID.randomUUID().toString()).add("language", "en")
+                        .add("answers", Json.createObjectBuilder().add("NPS", 2).add("CHURN_REASON", reason))
+                        .add("token", token).build());
+        assertThat(answered.status()).as(answered.body()).isEqualTo(201);
     }
 
     @AfterAll
@@ -142,11 +174,45 @@ class LoyaltyBreakdownIT {
         assertThat(rate(apr, "winBackRate")).isEqualTo(0.125);
     }
 
+    private JsonObject reasons(String query, String month) {
+        Api.Reply reply = api.get("loyalty/churn-reasons?period=month&churnDays=31" + query);
+        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+        return reply.json().getJsonArray("periods").stream().map(v -> v.asJsonObject())
+                .filter(p -> p.getString("period").equals(month)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void churnReasonsAreRankedWithCountsAndShares() {
+        // by inactivity g4, b3 and b4 churn on Feb 2 (31 days after Jan 2); only g4 had an interaction by then
+        JsonObject feb = reasons("", "2025-02");
+        assertThat(feb.getInt("churned")).isEqualTo(3);
+        assertThat(feb.getInt("unexplained")).isEqualTo(2);
+        JsonObject top = feb.getJsonArray("reasons").getJsonObject(0);
+        assertThat(top.getString("source")).isEqualTo("interaction");
+        assertThat(top.getString("reason")).isEqualTo("complaint/unresolved");
+        assertThat(top.getInt("customers")).isEqualTo(1);
+        assertThat(top.getJsonNumber("share").doubleValue()).isCloseTo(1.0 / 3, within(1e-12));
+
+        // by cancellation b3 churns in February with the cancellation's outcome as the reason
+        JsonObject cancelled = reasons("&churn=cancellation", "2025-02");
+        assertThat(cancelled.getInt("churned")).isEqualTo(1);
+        assertThat(cancelled.getJsonArray("reasons").getJsonObject(0).getString("reason"))
+                .isEqualTo("cancellation/price");
+
+        // x1 cancelled recently and answered the exit survey
+        JsonObject recent = reasons("&churn=cancellation", YearMonth.from(lastPurchase).toString());
+        assertThat(recent.getInt("churned")).isEqualTo(1);
+        assertThat(recent.getJsonArray("reasons").stream().map(v -> v.asJsonObject())
+                .map(r -> r.getString("source") + ":" + r.getString("reason") + ":" + r.getInt("customers")))
+                .containsExactlyInAnyOrder("interaction:cancellation:1", "survey:service:1");
+    }
+
     @Test
     void badParametersAre400ProblemsNamingTheParameter() {
-        for (String[] query : new String[][]{{"by=region", "by"}, {"churn=sometimes", "churn"},
-                {"by=segment&churnDays=0", "churnDays"}}) {
-            Api.Reply reply = api.get("loyalty/summary?" + query[0]);
+        for (String[] query : new String[][]{{"summary?by=region", "by"}, {"summary?churn=sometimes", "churn"},
+                {"summary?by=segment&churnDays=0", "churnDays"}, {"churn-reasons?period=week", "period"},
+                {"churn-reasons?churn=never", "churn"}, {"churn-reasons?churnDays=x", "churnDays"}}) {
+            Api.Reply reply = api.get("loyalty/" + query[0]);
             assertThat(reply.status()).as(reply.body()).isEqualTo(400);
             assertThat(reply.contentType()).startsWith("application/problem+json");
             assertThat(reply.json().getJsonArray("violations").getJsonObject(0).getString("field"))
@@ -161,6 +227,8 @@ class LoyaltyBreakdownIT {
                 .add("roles", Json.createArrayBuilder().add("executive")).build()).status()).isEqualTo(200);
         Api executive = new Api(server.base()).as("exec-loyalty", password);
         assertThat(executive.get("loyalty/summary?by=touchpoint").status()).isEqualTo(200);
+        assertThat(executive.get("loyalty/churn-reasons").status()).isEqualTo(200);
         assertThat(new Api(server.base()).get("loyalty/summary?by=segment").status()).isEqualTo(401);
+        assertThat(new Api(server.base()).get("loyalty/churn-reasons").status()).isEqualTo(401);
     }
 }
