@@ -4,19 +4,24 @@ import io.sentio.customers.boundary.CustomerData;
 import io.sentio.customers.entity.RecordKind;
 import io.sentio.loyalty.control.ChurnReasonRanker;
 import io.sentio.loyalty.control.ClvEstimator;
+import io.sentio.loyalty.control.CommunityScorer;
 import io.sentio.loyalty.control.CustomerSummaryReader;
 import io.sentio.loyalty.control.LoyaltySummarizer;
 import io.sentio.loyalty.control.PurchaseSummarizer;
+import io.sentio.loyalty.control.SatisfactionBehaviourAnalysis;
 import io.sentio.loyalty.entity.Breakdown;
 import io.sentio.loyalty.entity.ChurnRule;
 import io.sentio.loyalty.entity.ClvAnalysis;
+import io.sentio.loyalty.entity.CommunityEngagement;
 import io.sentio.loyalty.entity.CustomerSummaries;
+import io.sentio.loyalty.entity.EngagementWeights;
 import io.sentio.loyalty.entity.ExitAnswers;
 import io.sentio.loyalty.entity.InteractionHistory;
 import io.sentio.loyalty.entity.InvalidLoyaltyDataException;
 import io.sentio.loyalty.entity.PeriodChurnReasons;
 import io.sentio.loyalty.entity.PeriodSummary;
 import io.sentio.loyalty.entity.PurchaseHistory;
+import io.sentio.loyalty.entity.SatisfactionBehaviour;
 import io.sentio.loyalty.entity.ValueTierThresholds;
 import io.sentio.problems.entity.DomainException;
 import io.sentio.responses.boundary.Responses;
@@ -102,6 +107,9 @@ public class Loyalty {
     /** Most days accepted as the churn window: 10 years. */
     public static final int MAX_CHURN_DAYS = 3_660;
 
+    /** Default follow-up window after an NPS answer: about half a year. */
+    public static final int DEFAULT_FOLLOW_UP_DAYS = 180;
+
     /** Default churn window: no purchase for about half a year. */
     public static final int DEFAULT_CHURN_DAYS = 180;
 
@@ -181,6 +189,92 @@ public class Loyalty {
         responses.forEachLinkedToCustomer(r -> answers.accept(r.customer(),
                 LocalDate.ofInstant(r.receivedAt(), ZoneOffset.UTC).toEpochDay(), r.answers().get(ExitAnswers.ITEM)));
         return ChurnReasonRanker.rank(history, interactionHistory(), answers.build(), granularity, rule);
+    }
+
+    /**
+     * Retention, repeat purchase and spend in the {@code days} after each linked customer's first NPS answer, by
+     * NPS category, with 95% intervals ({@link SatisfactionBehaviourAnalysis}, docs/loyalty.md).
+     */
+    public SatisfactionBehaviour satisfactionBehaviour(Integer days, Integer churnDays, String churn) {
+        List<Violation> violations = new ArrayList<>();
+        int window = days == null ? DEFAULT_FOLLOW_UP_DAYS : days;
+        if (window < 1 || window > MAX_CHURN_DAYS) {
+            violations.add(new Violation("days", "must be a whole number of days from 1 to " + MAX_CHURN_DAYS));
+        }
+        ChurnRule rule = churnRule(churnDays, churn, violations);
+        if (!violations.isEmpty()) {
+            throw DomainException.invalid("invalid satisfaction-behaviour parameters", violations);
+        }
+        Map<String, int[]> firstNps = new HashMap<>();
+        Map<String, Instant> firstAt = new HashMap<>();
+        responses.forEachLinkedToCustomer(r -> {
+            if (r.answers().get(NPS_ITEM) instanceof Number score && score.doubleValue() >= 0
+                    && score.doubleValue() <= 10) {
+                Instant seen = firstAt.get(r.customer());
+                if (seen == null || r.receivedAt().isBefore(seen)) {
+                    firstAt.put(r.customer(), r.receivedAt());
+                    firstNps.put(r.customer(), new int[]{Math.toIntExact(
+                            LocalDate.ofInstant(r.receivedAt(), ZoneOffset.UTC).toEpochDay()), score.intValue()});
+                }
+            }
+        });
+        PurchaseHistory history = purchaseHistory();
+        InteractionHistory interactions = rule.definition() == ChurnRule.Definition.CANCELLATION
+                ? interactionHistory() : InteractionHistory.empty();
+        return SatisfactionBehaviourAnalysis.analyse(history, interactions, firstNps, rule, window);
+    }
+
+    /** The survey item holding the 0–10 likelihood to recommend (every template that measures NPS names it so). */
+    static final String NPS_ITEM = "NPS";
+
+    /** Most customers listed in {@code top} of the community engagement. */
+    public static final int MAX_TOP = 100;
+
+    /**
+     * Community engagement of the activity dated in [{@code from}, {@code to}] (whole UTC days, both optional):
+     * score per customer and the split into silent readers, active core and other contributors
+     * ({@link CommunityScorer}).
+     *
+     * @param weights weight by activity kind (read, post, reply, answer, praise, referral); a null or missing
+     *                weight takes its default from {@link EngagementWeights#DEFAULT}
+     */
+    public CommunityEngagement community(LocalDate from, LocalDate to, Map<String, Double> weights, Integer size) {
+        List<Violation> violations = new ArrayList<>();
+        if (from != null && to != null && to.isBefore(from)) {
+            violations.add(new Violation("to", "must not be before from"));
+        }
+        int top = size == null ? 20 : size;
+        if (top < 1 || top > MAX_TOP) {
+            violations.add(new Violation("size", "must be a whole number from 1 to " + MAX_TOP));
+        }
+        EngagementWeights d = EngagementWeights.DEFAULT;
+        EngagementWeights w = null;
+        try {
+            w = new EngagementWeights(weight(weights, "read", d.read()),
+                    weight(weights, "post", d.post()), weight(weights, "reply", d.reply()),
+                    weight(weights, "answer", d.answer()), weight(weights, "praise", d.praise()),
+                    weight(weights, "referral", d.referral()));
+        } catch (InvalidLoyaltyDataException e) {
+            violations.add(new Violation(e.column().orElse("weights"), e.getMessage()));
+        }
+        if (!violations.isEmpty()) {
+            throw DomainException.invalid("invalid community parameters", violations);
+        }
+        Instant start = from == null ? Instant.MIN : from.atStartOfDay(ZoneOffset.UTC).toInstant();
+        Instant end = to == null ? Instant.MAX : to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        CommunityScorer scorer = new CommunityScorer(w);
+        customerData.forEachRecord(RecordKind.COMMUNITY, r -> {
+            Instant date = (Instant) r.fields().get("date");
+            if (!date.isBefore(start) && date.isBefore(end)) {
+                scorer.accept((String) r.fields().get("customer"), (String) r.fields().get("kind"));
+            }
+        });
+        return scorer.result(top);
+    }
+
+    private static double weight(Map<String, Double> weights, String kind, double defaultValue) {
+        Double w = weights.get(kind);
+        return w == null ? defaultValue : w;
     }
 
     /** Every stored transaction, by customer then date (one sorted read of the collection). */

@@ -4,7 +4,7 @@
  * equity ({@link io.sentio.loyalty.control.ClvEstimator}), RFM scores and segments, revenue concentration
  * (Pareto share, Gini, value tiers), the Gauss hypergeometric function the BG/NBD needs, the reader of the
  * fixed CLV input file, the per-period loyalty summary (retention, churn, win-back, breakdowns by segment, tier or
- * touchpoint) and the ranking of churn reasons.
+ * touchpoint), the ranking of churn reasons, the community engagement score and behaviour after NPS answers.
  *
  * <p>Why here: these are estimators over compact primitive arrays (a million customers in ~30 MB), used by the
  * loyalty boundary for both uploaded files and stored transactions; keeping them free of the container makes
