@@ -151,11 +151,11 @@ public class LoyaltyResource {
 
     /** A whole number of days (range checked by the boundary). */
     static int days(String name, String value, int defaultValue) {
-        double churn = number(name, value, defaultValue);
-        if (churn != Math.rint(churn) || Math.abs(churn) > Integer.MAX_VALUE) {
+        double d = number(name, value, defaultValue);
+        if (d != Math.rint(d) || Math.abs(d) > Integer.MAX_VALUE) {
             throw DomainException.invalid(name, "must be a whole number of days");
         }
-        return (int) churn;
+        return (int) d;
     }
 
     static LocalDate date(String name, String value) {
