@@ -161,6 +161,11 @@ public class CustomerData {
         records.forEachPurchase(end, visitor);
     }
 
+    /** Visits every stored record of a kind without its long-text fields (a whole-collection scan, for reports). */
+    public void forEachRecord(RecordKind kind, java.util.function.Consumer<CustomerRecord> visitor) {
+        records.forEachRecord(kind, visitor);
+    }
+
     private void runImport(ImportJob job, Path file) {
         try {
             ImportRun[] holder = new ImportRun[1];

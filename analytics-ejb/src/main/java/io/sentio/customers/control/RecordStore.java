@@ -24,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Indexes.ascending;
@@ -42,10 +43,10 @@ public final class RecordStore {
 
     static final String STORED_AT = "storedAt";
 
-    /** Receives purchases in order of customer, then date. */
+    /** Receives purchases in order of customer, then date; {@code touchpoint} is null when the record has none. */
     @FunctionalInterface
     public interface PurchaseVisitor {
-        void visit(String customer, Instant date, double amount);
+        void visit(String customer, Instant date, double amount, String touchpoint);
     }
 
     private final Map<RecordKind, MongoCollection<Document>> collections = new EnumMap<>(RecordKind.class);
@@ -143,11 +144,25 @@ public final class RecordStore {
     public void forEachPurchase(Instant end, PurchaseVisitor visitor) {
         collections.get(RecordKind.TRANSACTIONS)
                 .find(com.mongodb.client.model.Filters.lt("date", Date.from(end)))
-                .projection(Projections.include("customer", "date", "amount"))
+                .projection(Projections.include("customer", "date", "amount", "touchpoint"))
                 .sort(Sorts.ascending("customer", "date"))
                 .batchSize(10_000)
                 .forEach(d -> visitor.visit(d.getString("customer"), d.getDate("date").toInstant(),
-                        ((Number) d.get("amount")).doubleValue()));
+                        ((Number) d.get("amount")).doubleValue(), d.getString("touchpoint")));
+    }
+
+    /**
+     * Visits every record of a kind, in no particular order, without its long-text fields (notes, posts), which
+     * analyses do not read. A whole-collection scan: for reports, not for request hot paths.
+     */
+    public void forEachRecord(RecordKind kind, Consumer<CustomerRecord> visitor) {
+        List<String> longText = kind.fields().stream()
+                .filter(f -> f.type() == RecordKind.FieldType.LONG_TEXT).map(RecordKind.Field::name).toList();
+        var found = collections.get(kind).find().batchSize(10_000);
+        if (!longText.isEmpty()) {
+            found = found.projection(Projections.exclude(longText));
+        }
+        found.forEach(d -> visitor.accept(fromDocument(kind, d)));
     }
 
     static Document toDocument(CustomerRecord record, Instant storedAt) {

@@ -1,6 +1,12 @@
 package io.sentio.loyalty.control;
 
+import io.sentio.loyalty.entity.Breakdown;
+import io.sentio.loyalty.entity.ChurnRule;
+import io.sentio.loyalty.entity.ClvAnalysis;
 import io.sentio.loyalty.entity.CustomerSummaries;
+import io.sentio.loyalty.entity.CustomerValue;
+import io.sentio.loyalty.entity.GroupSummary;
+import io.sentio.loyalty.entity.InteractionHistory;
 import io.sentio.loyalty.entity.InvalidLoyaltyDataException;
 import io.sentio.loyalty.entity.PeriodSummary;
 import io.sentio.loyalty.entity.PurchaseHistory;
@@ -13,21 +19,26 @@ import io.sentio.loyalty.entity.ValueTierThresholds;
 import java.time.LocalDate;
 import java.time.temporal.IsoFields;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
- * Retention, churn, RFM segments, revenue concentration, value tiers, customer equity and return on customer per
- * calendar period (month, quarter or year, UTC), from every customer's purchases. Definitions (docs/loyalty.md):
+ * Retention, churn, win-back, RFM segments, revenue concentration, value tiers, customer equity and return on
+ * customer per calendar period (month, quarter or year, UTC), from every customer's purchases, optionally broken
+ * down by segment, value tier or touchpoint. Definitions (docs/loyalty.md):
  * <ul>
  * <li>a customer is <em>acquired</em> by day d if their first purchase is before d;</li>
- * <li><em>alive</em> at d: acquired and with a purchase in the {@code churnDays} days before d, [d &minus; N, d)
- * (churn = no purchase for N days);</li>
+ * <li><em>alive</em> at d per the {@link ChurnRule}: by default acquired and with a purchase in the
+ * {@code churnDays} days before d, [d &minus; N, d) (churn = no purchase for N days), or acquired and without an
+ * explicit cancellation since their last purchase;</li>
  * <li>per period [s, e): customers = acquired by e; active = with a purchase in [s, e); aliveAtStart = alive at s;
  * retained = alive at s and at e; churned = alive at s, not at e; retention/churn rate = retained/churned &divide;
- * aliveAtStart;</li>
+ * aliveAtStart; churnedBeforeStart = acquired by s, not alive at s; wonBack = those of them active in the period,
+ * win-back rate = wonBack &divide; churnedBeforeStart;</li>
  * <li>RFM (quintiles, {@link RfmScorer}) of the customers acquired by e, at e: recency = days since the last
  * purchase, frequency = number of purchases, monetary = total spend before e;</li>
  * <li>Pareto share, Gini and value tiers ({@link RevenueConcentration}) of the revenue in the period of the active
@@ -35,7 +46,14 @@ import java.util.Map;
  * <li>customer equity at d = &Sigma; CLV of the customers acquired by d, BG/NBD + Gamma-Gamma fitted on the
  * purchases before d ({@link PurchaseSummarizer}, weeks), over {@code horizonWeeks} at {@code discountRate} per
  * week; ROC = (revenue in the period + equity at e &minus; equity at s) / equity at s (Peppers &amp; Rogers 2005,
- * {@link ReturnOnCustomer}).</li>
+ * {@link ReturnOnCustomer});</li>
+ * <li>breakdown groups ({@link Breakdown}): by segment, every customer acquired by e under their profile segment;
+ * by tier, the customers alive at s under their value tier by revenue in the churn window [s &minus; N, s) (ranked
+ * among the customers alive at s, as {@code valueTiers} ranks a period's revenue); by touchpoint, the customers
+ * alive at s under every touchpoint of their transactions and interactions in [s &minus; N, s). Groups are fixed
+ * at s so that a group's retention is not decided by how it was formed (grouping by purchases in [s, e) would make
+ * every such customer retained by construction). A group's equity and ROC use the CLV of its own customers from
+ * the same fits as the totals.</li>
  * </ul>
  * Cost: O(periods &times; customers &times; log purchases) plus one model fit per period boundary.
  * Stateless and thread-safe.
@@ -48,14 +66,17 @@ public final class LoyaltySummarizer {
     private LoyaltySummarizer() {
     }
 
-    public static List<PeriodSummary> summarize(PurchaseHistory history, Granularity granularity, int churnDays,
-                                                double horizonWeeks, double discountRate,
-                                                ValueTierThresholds thresholds) {
+    /**
+     * @param interactions the customers' interactions (cancellations, touchpoints); may be empty
+     * @param segments     profile segment by customer id (customers without one are in {@link Breakdown#NONE})
+     * @param by           the breakdown, or null for none
+     */
+    public static List<PeriodSummary> summarize(PurchaseHistory history, InteractionHistory interactions,
+                                                Map<String, String> segments, Granularity granularity,
+                                                ChurnRule churn, Breakdown by, double horizonWeeks,
+                                                double discountRate, ValueTierThresholds thresholds) {
         if (history.size() == 0) {
             throw new InvalidLoyaltyDataException("there are no purchases to summarise");
-        }
-        if (churnDays < 1) {
-            throw new InvalidLoyaltyDataException("churnDays must be at least 1", 0, "churnDays");
         }
         int firstDay = Integer.MAX_VALUE;
         int lastDay = Integer.MIN_VALUE;
@@ -63,51 +84,77 @@ public final class LoyaltySummarizer {
             firstDay = Math.min(firstDay, history.day(history.start(c)));
             lastDay = Math.max(lastDay, history.day(history.end(c) - 1));
         }
-        Map<Integer, Double> equity = new HashMap<>();
+        Context context = new Context(history, interactions, segments, churn, by, thresholds);
         List<PeriodSummary> out = new ArrayList<>();
-        for (LocalDate start = periodStart(LocalDate.ofEpochDay(firstDay), granularity);
-             start.toEpochDay() <= lastDay; start = next(start, granularity)) {
+        LocalDate start = periodStart(LocalDate.ofEpochDay(firstDay), granularity);
+        Equity equityStart = equity(history, Math.toIntExact(start.toEpochDay()), horizonWeeks, discountRate);
+        for (; start.toEpochDay() <= lastDay; start = next(start, granularity)) {
             LocalDate end = next(start, granularity);
-            out.add(period(history, granularity, start, end, churnDays, horizonWeeks, discountRate, thresholds, equity));
+            Equity equityEnd = equity(history, Math.toIntExact(end.toEpochDay()), horizonWeeks, discountRate);
+            out.add(period(context, granularity, start, end, equityStart, equityEnd));
+            equityStart = equityEnd;
         }
         return out;
     }
 
-    private static PeriodSummary period(PurchaseHistory h, Granularity granularity, LocalDate startDate,
-                                        LocalDate endDate, int churnDays, double horizonWeeks, double discountRate,
-                                        ValueTierThresholds thresholds, Map<Integer, Double> equityCache) {
+    private record Context(PurchaseHistory h, InteractionHistory interactions, Map<String, String> segments,
+                           ChurnRule churn, Breakdown by, ValueTierThresholds thresholds) {
+    }
+
+    /** Customer equity at a day: the total and each customer's CLV (0 for customers not acquired by then). */
+    private record Equity(double total, double[] clv) {
+    }
+
+    /** One acquired customer's standing in a period. */
+    private record Standing(int customer, boolean aliveAtStart, boolean aliveAtEnd, double revenue,
+                            double windowRevenue) {
+    }
+
+    private static PeriodSummary period(Context x, Granularity granularity, LocalDate startDate, LocalDate endDate,
+                                        Equity equityStart, Equity equityEnd) {
+        PurchaseHistory h = x.h();
         int s = Math.toIntExact(startDate.toEpochDay());
         int e = Math.toIntExact(endDate.toEpochDay());
-        long customers = 0;
         long active = 0;
         long aliveAtStart = 0;
         long retained = 0;
+        long churnedBeforeStart = 0;
+        long wonBack = 0;
         double revenue = 0;
         List<Double> activeRevenue = new ArrayList<>();
         List<double[]> rfm = new ArrayList<>();
+        List<Standing> standings = new ArrayList<>();
         for (int c = 0; c < h.customers(); c++) {
             int from = h.start(c);
             if (h.day(from) >= e) {
                 continue;
             }
-            customers++;
             int beforeStart = firstAtOrAfter(h, from, h.end(c), s);  // purchases [from, beforeStart) are before s
             int beforeEnd = firstAtOrAfter(h, beforeStart, h.end(c), e);
             double inPeriod = 0;
             for (int i = beforeStart; i < beforeEnd; i++) {
                 inPeriod += h.amount(i);
             }
-            if (beforeEnd > beforeStart) {
+            boolean isActive = beforeEnd > beforeStart;
+            if (isActive) {
                 active++;
                 activeRevenue.add(inPeriod);
                 revenue += inPeriod;
             }
-            boolean aliveStart = beforeStart > from && h.day(beforeStart - 1) >= s - churnDays;
-            boolean aliveEnd = h.day(beforeEnd - 1) >= e - churnDays;
+            String id = h.customer(c);
+            boolean acquiredAtStart = beforeStart > from;
+            boolean aliveStart = x.churn().aliveAt(s, acquiredAtStart ? h.day(beforeStart - 1) : ChurnRule.NONE,
+                    x.interactions().lastCancellationBefore(id, s));
+            boolean aliveEnd = x.churn().aliveAt(e, h.day(beforeEnd - 1), x.interactions().lastCancellationBefore(id, e));
             if (aliveStart) {
                 aliveAtStart++;
                 if (aliveEnd) {
                     retained++;
+                }
+            } else if (acquiredAtStart) {
+                churnedBeforeStart++;
+                if (isActive) {
+                    wonBack++;
                 }
             }
             double spend = 0;
@@ -115,6 +162,11 @@ public final class LoyaltySummarizer {
                 spend += h.amount(i);
             }
             rfm.add(new double[]{e - h.day(beforeEnd - 1), beforeEnd - from, spend});
+            double window = 0;
+            for (int i = firstAtOrAfter(h, from, beforeStart, s - x.churn().days()); i < beforeStart; i++) {
+                window += h.amount(i);
+            }
+            standings.add(new Standing(c, aliveStart, aliveEnd, inPeriod, window));
         }
         long churned = aliveAtStart - retained;
         Map<String, Long> segments = new LinkedHashMap<>();
@@ -144,22 +196,106 @@ public final class LoyaltySummarizer {
             double[] values = activeRevenue.stream().mapToDouble(Double::doubleValue).toArray();
             pareto = RevenueConcentration.paretoShare(values);
             gini = RevenueConcentration.gini(values);
-            RevenueConcentration.tiers(values, thresholds).forEach(t -> tiers.merge(t.label(), 1L, Long::sum));
+            RevenueConcentration.tiers(values, x.thresholds()).forEach(t -> tiers.merge(t.label(), 1L, Long::sum));
         }
-        Double equityStart = equityCache.computeIfAbsent(s, d -> equity(h, d, horizonWeeks, discountRate));
-        Double equityEnd = equityCache.computeIfAbsent(e, d -> equity(h, d, horizonWeeks, discountRate));
         Double roc = null;
-        if (equityStart != null && equityEnd != null && equityStart > 0) {
-            roc = new ReturnOnCustomer(revenue, equityStart, equityEnd).value();
+        if (equityStart != null && equityEnd != null && equityStart.total() > 0) {
+            roc = new ReturnOnCustomer(revenue, equityStart.total(), equityEnd.total()).value();
         }
-        return new PeriodSummary(name(startDate, granularity), startDate, endDate, customers, active, aliveAtStart,
-                retained, churned, aliveAtStart == 0 ? null : (double) retained / aliveAtStart,
-                aliveAtStart == 0 ? null : (double) churned / aliveAtStart, revenue, segments, pareto, gini, tiers,
-                equityStart, equityEnd, roc);
+        Map<String, GroupSummary> breakdown = x.by() == null ? null
+                : breakdown(x, s, standings, equityStart, equityEnd);
+        return new PeriodSummary(name(startDate, granularity), startDate, endDate, standings.size(), active,
+                aliveAtStart, retained, churned, rate(retained, aliveAtStart), rate(churned, aliveAtStart), revenue,
+                segments, pareto, gini, tiers, equityStart == null ? null : equityStart.total(),
+                equityEnd == null ? null : equityEnd.total(), roc, churnedBeforeStart, wonBack,
+                rate(wonBack, churnedBeforeStart), breakdown);
     }
 
-    /** Σ CLV with the models fitted on the purchases before day d; null when there are none or no fit. */
-    private static Double equity(PurchaseHistory h, int d, double horizonWeeks, double discountRate) {
+    private static Double rate(long part, long whole) {
+        return whole == 0 ? null : (double) part / whole;
+    }
+
+    /** Figures per group; a customer may be in several groups (touchpoints). */
+    private static Map<String, GroupSummary> breakdown(Context x, int s, List<Standing> standings,
+                                                       Equity equityStart, Equity equityEnd) {
+        Map<String, List<Standing>> groups = new TreeMap<>();
+        switch (x.by()) {
+            case SEGMENT -> standings.forEach(st -> groups.computeIfAbsent(
+                    x.segments().getOrDefault(x.h().customer(st.customer()), Breakdown.NONE),
+                    k -> new ArrayList<>()).add(st));
+            case TIER -> {
+                List<Standing> alive = standings.stream().filter(Standing::aliveAtStart).toList();
+                if (!alive.isEmpty()) {
+                    List<ValueTier> tiers = RevenueConcentration.tiers(
+                            alive.stream().mapToDouble(Standing::windowRevenue).toArray(), x.thresholds());
+                    for (int i = 0; i < alive.size(); i++) {
+                        groups.computeIfAbsent(tiers.get(i).label(), k -> new ArrayList<>()).add(alive.get(i));
+                    }
+                }
+            }
+            case TOUCHPOINT -> {
+                for (Standing st : standings) {
+                    if (!st.aliveAtStart()) {
+                        continue;
+                    }
+                    for (String touchpoint : touchpointsBefore(x, st.customer(), s)) {
+                        groups.computeIfAbsent(touchpoint, k -> new ArrayList<>()).add(st);
+                    }
+                }
+            }
+        }
+        Map<String, GroupSummary> out = new TreeMap<>();
+        groups.forEach((group, members) -> out.put(group, group(members, equityStart, equityEnd)));
+        return out;
+    }
+
+    /** Touchpoints of the customer's transactions and interactions in [s − N, s); {@link Breakdown#NONE} if none. */
+    private static Set<String> touchpointsBefore(Context x, int c, int s) {
+        PurchaseHistory h = x.h();
+        int windowStart = s - x.churn().days();
+        Set<String> touchpoints = new TreeSet<>();
+        for (int i = firstAtOrAfter(h, h.start(c), h.end(c), windowStart); i < h.end(c) && h.day(i) < s; i++) {
+            if (h.touchpoint(i) != null) {
+                touchpoints.add(h.touchpoint(i));
+            }
+        }
+        x.interactions().between(h.customer(c), windowStart, s).forEach(i -> touchpoints.add(i.touchpoint()));
+        if (touchpoints.isEmpty()) {
+            touchpoints.add(Breakdown.NONE);
+        }
+        return touchpoints;
+    }
+
+    private static GroupSummary group(List<Standing> members, Equity equityStart, Equity equityEnd) {
+        long alive = 0;
+        long retained = 0;
+        double revenue = 0;
+        double startSum = 0;
+        double endSum = 0;
+        for (Standing st : members) {
+            if (st.aliveAtStart()) {
+                alive++;
+                if (st.aliveAtEnd()) {
+                    retained++;
+                }
+            }
+            revenue += st.revenue();
+            if (equityStart != null) {
+                startSum += equityStart.clv()[st.customer()];
+            }
+            if (equityEnd != null) {
+                endSum += equityEnd.clv()[st.customer()];
+            }
+        }
+        Double roc = equityStart != null && equityEnd != null && startSum > 0
+                ? new ReturnOnCustomer(revenue, startSum, endSum).value() : null;
+        return new GroupSummary(members.size(), alive, retained, alive - retained, rate(retained, alive),
+                rate(alive - retained, alive), revenue, equityStart == null ? null : startSum,
+                equityEnd == null ? null : endSum, roc);
+    }
+
+    /** CLV of every customer with the models fitted on the purchases before day d; null when there are none or no fit. */
+    private static Equity equity(PurchaseHistory h, int d, double horizonWeeks, double discountRate) {
         PurchaseSummarizer summarizer = new PurchaseSummarizer(LocalDate.ofEpochDay(d - 1L));
         for (int c = 0; c < h.customers(); c++) {
             for (int i = h.start(c); i < h.end(c) && h.day(i) < d; i++) {
@@ -169,17 +305,35 @@ public final class LoyaltySummarizer {
         if (summarizer.size() == 0) {
             return null;
         }
+        ClvAnalysis analysis;
         try {
             CustomerSummaries data = summarizer.summaries();
-            double value = ClvEstimator.fitAndAnalyse(data, horizonWeeks, discountRate).customerEquity();
-            return Double.isFinite(value) ? value : null;
+            analysis = ClvEstimator.fitAndAnalyse(data, horizonWeeks, discountRate);
         } catch (RuntimeException notFittable) {
             // too few or degenerate customers (e.g. nobody has repeated yet): equity is undefined, not an error
             return null;
         }
+        double total = analysis.customerEquity();
+        if (!Double.isFinite(total)) {
+            return null;
+        }
+        // the analysis lists the customers acquired before d in input order, i.e. in the history's order
+        double[] clv = new double[h.customers()];
+        List<CustomerValue> values = analysis.customers();
+        int next = 0;
+        for (int c = 0; c < h.customers() && next < values.size(); c++) {
+            if (h.day(h.start(c)) < d) {
+                CustomerValue value = values.get(next++);
+                if (!value.id().equals(h.customer(c))) {
+                    throw new IllegalStateException("CLV analysis is not in purchase-history order at " + value.id());
+                }
+                clv[c] = value.clv();
+            }
+        }
+        return new Equity(total, clv);
     }
 
-    private static int firstAtOrAfter(PurchaseHistory h, int from, int to, int day) {
+    static int firstAtOrAfter(PurchaseHistory h, int from, int to, int day) {
         int lo = from;
         int hi = to;
         while (lo < hi) {
@@ -201,7 +355,7 @@ public final class LoyaltySummarizer {
         };
     }
 
-    private static LocalDate next(LocalDate start, Granularity granularity) {
+    static LocalDate next(LocalDate start, Granularity granularity) {
         return switch (granularity) {
             case MONTH -> start.plusMonths(1);
             case QUARTER -> start.plusMonths(3);
@@ -209,7 +363,7 @@ public final class LoyaltySummarizer {
         };
     }
 
-    private static String name(LocalDate start, Granularity granularity) {
+    static String name(LocalDate start, Granularity granularity) {
         return switch (granularity) {
             case MONTH -> start.toString().substring(0, 7);
             case QUARTER -> start.getYear() + "-Q" + start.get(IsoFields.QUARTER_OF_YEAR);

@@ -1,10 +1,13 @@
 package io.sentio.loyalty.entity;
 
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * Every customer's dated purchases, column-wise: customer {@code c}'s purchases are the indices
- * {@code start(c)..end(c)-1}, in non-decreasing day order (epoch days, UTC). About 12 bytes per purchase.
+ * {@code start(c)..end(c)-1}, in non-decreasing day order (epoch days, UTC), each with the touchpoint it was made
+ * at when known. About 16 bytes per purchase (touchpoint names are interned into a small table).
  * Immutable once built; build with {@link Builder} from purchases ordered by customer, then date.
  */
 public final class PurchaseHistory {
@@ -13,12 +16,17 @@ public final class PurchaseHistory {
     private final int[] offsets;
     private final int[] days;
     private final double[] amounts;
+    private final int[] touchpoints;
+    private final String[] touchpointNames;
 
-    private PurchaseHistory(String[] customers, int[] offsets, int[] days, double[] amounts) {
+    private PurchaseHistory(String[] customers, int[] offsets, int[] days, double[] amounts, int[] touchpoints,
+                            String[] touchpointNames) {
         this.customers = customers;
         this.offsets = offsets;
         this.days = days;
         this.amounts = amounts;
+        this.touchpoints = touchpoints;
+        this.touchpointNames = touchpointNames;
     }
 
     public int customers() {
@@ -45,6 +53,11 @@ public final class PurchaseHistory {
         return amounts[i];
     }
 
+    /** The touchpoint of purchase {@code i}, or null when the transaction named none. */
+    public String touchpoint(int i) {
+        return touchpoints[i] < 0 ? null : touchpointNames[touchpoints[i]];
+    }
+
     /** Number of purchases. */
     public int size() {
         return days.length;
@@ -56,10 +69,13 @@ public final class PurchaseHistory {
         private int[] offsets = new int[257];
         private int[] days = new int[1024];
         private double[] amounts = new double[1024];
+        private int[] touchpoints = new int[1024];
+        private final Map<String, Integer> touchpointCodes = new LinkedHashMap<>();
         private int n;
         private int size;
 
-        public void accept(String customer, long epochDay, double amount) {
+        /** @param touchpoint where the purchase was made, or null when unknown */
+        public void accept(String customer, long epochDay, double amount, String touchpoint) {
             if (customer == null || !(amount >= 0) || !Double.isFinite(amount)) {
                 throw new InvalidLoyaltyDataException("a purchase needs a customer and a finite amount >= 0 (customer "
                         + customer + ", amount " + amount + ")");
@@ -78,16 +94,20 @@ public final class PurchaseHistory {
             if (size == days.length) {
                 days = Arrays.copyOf(days, size * 2);
                 amounts = Arrays.copyOf(amounts, size * 2);
+                touchpoints = Arrays.copyOf(touchpoints, size * 2);
             }
             days[size] = Math.toIntExact(epochDay);
             amounts[size] = amount;
+            touchpoints[size] = touchpoint == null ? -1
+                    : touchpointCodes.computeIfAbsent(touchpoint, t -> touchpointCodes.size());
             size++;
             offsets[n] = size;
         }
 
         public PurchaseHistory build() {
             return new PurchaseHistory(Arrays.copyOf(customers, n), Arrays.copyOf(offsets, n + 1),
-                    Arrays.copyOf(days, size), Arrays.copyOf(amounts, size));
+                    Arrays.copyOf(days, size), Arrays.copyOf(amounts, size), Arrays.copyOf(touchpoints, size),
+                    touchpointCodes.keySet().toArray(String[]::new));
         }
     }
 }

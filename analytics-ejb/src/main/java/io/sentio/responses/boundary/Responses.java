@@ -178,6 +178,11 @@ public class Responses {
         return ids.size();
     }
 
+    /** Visits every response linked to a customer (invitation deployments); a whole-collection scan, for reports. */
+    public void forEachLinkedToCustomer(java.util.function.Consumer<SurveyResponse> consumer) {
+        responses.forEachLinkedToCustomer(consumer);
+    }
+
     public long countFor(String deploymentId) {
         return responses.countByDeployment(deploymentId);
     }

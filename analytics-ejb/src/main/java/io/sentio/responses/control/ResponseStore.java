@@ -13,6 +13,7 @@ import java.util.Optional;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.exists;
 import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.ne;
 import static com.mongodb.client.model.Indexes.ascending;
@@ -150,6 +151,14 @@ public final class ResponseStore {
             collection.deleteMany(in("_id", ids));
         }
         return ids;
+    }
+
+    /**
+     * Streams every response linked to a customer (from invitation deployments), in no particular order: a scan of
+     * the whole collection on the embedded store, so for reports only.
+     */
+    public void forEachLinkedToCustomer(java.util.function.Consumer<SurveyResponse> consumer) {
+        collection.find(exists("customer")).batchSize(10_000).forEach(d -> consumer.accept(fromDocument(d)));
     }
 
     public long countByDeployment(String deploymentId) {

@@ -1,5 +1,7 @@
 package io.sentio.loyalty.control;
 
+import io.sentio.loyalty.entity.ChurnRule;
+import io.sentio.loyalty.entity.InteractionHistory;
 import io.sentio.loyalty.entity.PeriodSummary;
 import io.sentio.loyalty.entity.PurchaseHistory;
 import io.sentio.loyalty.entity.ValueTierThresholds;
@@ -7,6 +9,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -14,7 +17,13 @@ import static org.assertj.core.api.Assertions.within;
 class LoyaltySummarizerTest {
 
     private static void buy(PurchaseHistory.Builder b, String customer, String date, double amount) {
-        b.accept(customer, LocalDate.parse(date).toEpochDay(), amount);
+        b.accept(customer, LocalDate.parse(date).toEpochDay(), amount, null);
+    }
+
+    /** By inactivity, no breakdown, equity over 52 weeks undiscounted. */
+    static List<PeriodSummary> summarize(PurchaseHistory h, LoyaltySummarizer.Granularity granularity, int churnDays) {
+        return LoyaltySummarizer.summarize(h, InteractionHistory.empty(), Map.of(), granularity,
+                new ChurnRule(ChurnRule.Definition.INACTIVITY, churnDays), null, 52, 0, ValueTierThresholds.DEFAULT);
     }
 
     /** a buys in Jan, Feb, Mar; b once in Jan; c once in Feb. Counts worked out by hand from the definitions. */
@@ -30,8 +39,7 @@ class LoyaltySummarizerTest {
 
     @Test
     void monthlyRetentionAndChurnFollowTheDefinitions() {
-        List<PeriodSummary> months = LoyaltySummarizer.summarize(threeCustomers(), LoyaltySummarizer.Granularity.MONTH,
-                30, 52, 0, ValueTierThresholds.DEFAULT);
+        List<PeriodSummary> months = summarize(threeCustomers(), LoyaltySummarizer.Granularity.MONTH, 30);
         assertThat(months).extracting(PeriodSummary::period).containsExactly("2025-01", "2025-02", "2025-03");
         PeriodSummary jan = months.get(0);
         assertThat(jan.customers()).isEqualTo(2);
@@ -68,8 +76,7 @@ class LoyaltySummarizerTest {
 
     @Test
     void aLongerChurnWindowKeepsMoreCustomers() {
-        List<PeriodSummary> months = LoyaltySummarizer.summarize(threeCustomers(), LoyaltySummarizer.Granularity.MONTH,
-                60, 52, 0, ValueTierThresholds.DEFAULT);
+        List<PeriodSummary> months = summarize(threeCustomers(), LoyaltySummarizer.Granularity.MONTH, 60);
         assertThat(months.get(1).retained()).isEqualTo(2);   // b's Jan 10 purchase is within 60 days of Mar 1
         assertThat(months.get(1).churned()).isZero();
     }
@@ -77,10 +84,8 @@ class LoyaltySummarizerTest {
     @Test
     void quartersAndYearsCoverTheSameRevenue() {
         PurchaseHistory h = threeCustomers();
-        List<PeriodSummary> quarters = LoyaltySummarizer.summarize(h, LoyaltySummarizer.Granularity.QUARTER, 180, 52, 0,
-                ValueTierThresholds.DEFAULT);
-        List<PeriodSummary> years = LoyaltySummarizer.summarize(h, LoyaltySummarizer.Granularity.YEAR, 180, 52, 0,
-                ValueTierThresholds.DEFAULT);
+        List<PeriodSummary> quarters = summarize(h, LoyaltySummarizer.Granularity.QUARTER, 180);
+        List<PeriodSummary> years = summarize(h, LoyaltySummarizer.Granularity.YEAR, 180);
         assertThat(quarters).extracting(PeriodSummary::period).containsExactly("2025-Q1");
         assertThat(years).extracting(PeriodSummary::period).containsExactly("2025");
         assertThat(quarters.getFirst().revenue()).isEqualTo(165.0).isEqualTo(years.getFirst().revenue());
@@ -99,8 +104,7 @@ class LoyaltySummarizerTest {
         assertThat(h.size()).isEqualTo(10_000);
         assertThat(h.customer(4_999)).isEqualTo("c4999");
         assertThat(h.end(4_999) - h.start(4_999)).isEqualTo(2);
-        List<PeriodSummary> months = LoyaltySummarizer.summarize(h, LoyaltySummarizer.Granularity.MONTH, 180, 52, 0,
-                ValueTierThresholds.DEFAULT);
+        List<PeriodSummary> months = summarize(h, LoyaltySummarizer.Granularity.MONTH, 180);
         assertThat(months.get(1).aliveAtStart()).isEqualTo(5_000);
         assertThat(months.get(1).retained()).isEqualTo(5_000);
         assertThat(months.get(1).revenue()).isEqualTo(10_000.0);

@@ -1,0 +1,20 @@
+package io.sentio.loyalty.entity;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * The reasons of the customers who churned in [{@code start}, {@code end}), most frequent first;
+ * {@code unexplained} = churned customers with no reason at all. Shares need not add up to 1: a customer may give
+ * several reasons.
+ */
+public record PeriodChurnReasons(String period, LocalDate start, LocalDate end, long churned, long unexplained,
+                                 List<ChurnReason> reasons) {
+
+    public PeriodChurnReasons {
+        if (unexplained < 0 || unexplained > churned) {
+            throw new InvalidLoyaltyDataException("unexplained churners must be between 0 and the churned customers");
+        }
+        reasons = List.copyOf(reasons);
+    }
+}

@@ -1,0 +1,128 @@
+package io.sentio.loyalty.control;
+
+import io.sentio.loyalty.entity.ChurnReason;
+import io.sentio.loyalty.entity.ChurnRule;
+import io.sentio.loyalty.entity.ExitAnswers;
+import io.sentio.loyalty.entity.InteractionHistory;
+import io.sentio.loyalty.entity.PeriodChurnReasons;
+import io.sentio.loyalty.entity.PeriodSummary;
+import io.sentio.loyalty.entity.PurchaseHistory;
+import io.sentio.loyalty.entity.ValueTierThresholds;
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+class ChurnReasonRankerTest {
+
+    private static final LoyaltySummarizer.Granularity MONTH = LoyaltySummarizer.Granularity.MONTH;
+
+    private static long day(String date) {
+        return LocalDate.parse(date).toEpochDay();
+    }
+
+    private static PeriodChurnReasons month(List<PeriodChurnReasons> months, String name) {
+        return months.stream().filter(p -> p.period().equals(name)).findFirst().orElseThrow();
+    }
+
+    /**
+     * Four customers buy on Jan 5 only: with a 30-day window they churn on Feb 4, and reasons count from Jan 5 to
+     * Feb 4 (interactions) or Mar 6 (exit answers). p1: a late-delivery complaint and an exit answer "price"; p2:
+     * two late-delivery complaints (one reason); p3: a question in December and an exit answer in June, both
+     * outside; p4: an exit answer "price". r buys again on Feb 6 and churns on Mar 8 with nothing in its window.
+     */
+    @Test
+    void reasonsInTheWindowAreCountedOncePerCustomerAndRanked() {
+        PurchaseHistory.Builder h = new PurchaseHistory.Builder();
+        for (String id : List.of("p1", "p2", "p3", "p4")) {
+            h.accept(id, day("2025-01-05"), 10, null);
+        }
+        h.accept("r", day("2025-01-05"), 10, null);
+        h.accept("r", day("2025-02-06"), 10, null);
+        h.accept("s", day("2025-04-15"), 10, null);   // periods run to the last purchase: a newcomer in April
+        InteractionHistory.Builder interactions = new InteractionHistory.Builder();
+        interactions.accept("p1", day("2025-01-20"), "support", "complaint", "late-delivery");
+        interactions.accept("p2", day("2025-01-25"), "support", "complaint", "late-delivery");
+        interactions.accept("p2", day("2025-01-26"), "support", "complaint", "late-delivery");
+        interactions.accept("p3", day("2024-12-01"), "support", "question", null);
+        interactions.accept("r", day("2025-01-20"), "support", "complaint", "late-delivery");
+        ExitAnswers.Builder answers = new ExitAnswers.Builder();
+        answers.accept("p1", day("2025-02-20"), "price");
+        answers.accept("p3", day("2025-06-01"), "price");
+        answers.accept("p4", day("2025-02-10"), "price");
+        answers.accept("p4", day("2025-02-11"), " ");
+
+        List<PeriodChurnReasons> months = ChurnReasonRanker.rank(h.build(), interactions.build(), answers.build(),
+                MONTH, new ChurnRule(ChurnRule.Definition.INACTIVITY, 30));
+        PeriodChurnReasons feb = month(months, "2025-02");
+        assertThat(feb.churned()).isEqualTo(4);
+        assertThat(feb.unexplained()).isEqualTo(1);
+        assertThat(feb.reasons()).extracting(ChurnReason::source, ChurnReason::reason, ChurnReason::customers,
+                ChurnReason::share).containsExactly(
+                tuple("interaction", "complaint/late-delivery", 2L, 0.5),
+                tuple("survey", "price", 2L, 0.5));
+        PeriodChurnReasons mar = month(months, "2025-03");
+        assertThat(mar.churned()).isEqualTo(1);
+        assertThat(mar.unexplained()).isEqualTo(1);
+        assertThat(mar.reasons()).isEmpty();
+        assertThat(month(months, "2025-01").churned()).isZero();
+    }
+
+    /** x cancels on Feb 10 (outcome price) after a complaint on Jan 15; a complaint on Jan 1 is outside the window. */
+    @Test
+    void anExplicitCancellationCountsWithItsOutcome() {
+        PurchaseHistory.Builder h = new PurchaseHistory.Builder();
+        h.accept("x", day("2024-12-20"), 10, null);
+        h.accept("x", day("2025-01-05"), 10, null);
+        h.accept("y", day("2025-03-01"), 10, null);   // periods run to the last purchase: a newcomer in March
+        InteractionHistory.Builder interactions = new InteractionHistory.Builder();
+        interactions.accept("x", day("2025-01-01"), "support", "complaint", "rude");
+        interactions.accept("x", day("2025-01-15"), "support", "complaint", null);
+        interactions.accept("x", day("2025-02-10"), "phone", "cancellation", "price");
+        List<PeriodChurnReasons> months = ChurnReasonRanker.rank(h.build(), interactions.build(),
+                new ExitAnswers.Builder().build(), MONTH, new ChurnRule(ChurnRule.Definition.CANCELLATION, 30));
+        PeriodChurnReasons feb = month(months, "2025-02");
+        assertThat(feb.churned()).isEqualTo(1);
+        assertThat(feb.reasons()).extracting(ChurnReason::reason)
+                .containsExactlyInAnyOrder("cancellation/price", "complaint");
+    }
+
+    /** On random data, the churners counted here are exactly the summary's churned customers, under both rules. */
+    @Test
+    void churnersAreTheSummarysChurnedCustomers() {
+        SplittableRandom random = new SplittableRandom(42);
+        PurchaseHistory.Builder h = new PurchaseHistory.Builder();
+        InteractionHistory.Builder interactions = new InteractionHistory.Builder();
+        for (int c = 0; c < 300; c++) {
+            String id = String.format("c%03d", c);
+            long d = day("2024-01-01") + random.nextInt(300);
+            for (int k = random.nextInt(8); k >= 0; k--) {
+                h.accept(id, d, 1 + random.nextInt(50), null);
+                if (random.nextInt(4) == 0) {
+                    interactions.accept(id, d + random.nextInt(40), "support",
+                            random.nextBoolean() ? "cancellation" : "complaint", null);
+                }
+                d += 1 + random.nextInt(90);
+            }
+        }
+        PurchaseHistory history = h.build();
+        InteractionHistory built = interactions.build();
+        for (ChurnRule.Definition definition : ChurnRule.Definition.values()) {
+            ChurnRule rule = new ChurnRule(definition, 60);
+            List<PeriodChurnReasons> reasons = ChurnReasonRanker.rank(history, built, new ExitAnswers.Builder().build(),
+                    LoyaltySummarizer.Granularity.QUARTER, rule);
+            List<PeriodSummary> summary = LoyaltySummarizer.summarize(history, built, Map.of(),
+                    LoyaltySummarizer.Granularity.QUARTER, rule, null, 52, 0, ValueTierThresholds.DEFAULT);
+            assertThat(reasons).extracting(PeriodChurnReasons::period)
+                    .containsExactlyElementsOf(summary.stream().map(PeriodSummary::period).toList());
+            assertThat(reasons).extracting(PeriodChurnReasons::churned)
+                    .containsExactlyElementsOf(summary.stream().map(PeriodSummary::churned).toList());
+            assertThat(summary.stream().mapToLong(PeriodSummary::churned).sum()).as(definition.wire()).isPositive();
+        }
+    }
+}
