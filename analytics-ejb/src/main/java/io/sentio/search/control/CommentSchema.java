@@ -30,7 +30,7 @@ import org.apache.lucene.util.BytesRef;
 public final class CommentSchema {
 
     /** Schema version written into every commit. */
-    public static final String VERSION = "1";
+    public static final String VERSION = "2";
 
     public static final String ID = "id";
     public static final String SOURCE = "source";
@@ -53,6 +53,13 @@ public final class CommentSchema {
     public static final List<String> SEARCH_FIELDS = List.of(TEXT_EN, TEXT_ZH_CN, TEXT_ZH_TW, TEXT_ALL);
     /** Dimensions counted as facets by default (the search contract's three and the source), and all countable ones. */
     public static final List<String> DEFAULT_FACETS = List.of(TOUCHPOINT, LANGUAGE, SENTIMENT, SOURCE);
+    /**
+     * One sorted doc-values field holding the {@link #DEFAULT_FACETS} values of a comment joined by
+     * {@link #PACK_SEPARATOR}, in that order: facet counting then reads one value per matching document instead
+     * of four (it was a third of a search's time). Those four fields have no doc values of their own.
+     */
+    public static final String PACKED_FACETS = "facets";
+    static final char PACK_SEPARATOR = '\u001f';
     public static final List<String> FACETABLE = List.of(TOUCHPOINT, LANGUAGE, SENTIMENT, SCORE_BAND, SOURCE, SEGMENT);
 
     private static final String NONE = "none";
@@ -97,7 +104,7 @@ public final class CommentSchema {
     Document toDocument(CommentDocument c, CommentLanguage language, Sentiment sentiment) {
         Document d = new Document();
         keyword(d, ID, c.id(), true, true);
-        keyword(d, SOURCE, c.source().tag(), true, true);
+        keyword(d, SOURCE, c.source().tag(), true, false);
         if (c.responseId() != null) {
             keyword(d, RESPONSE_ID, c.responseId(), true, false);
         }
@@ -108,9 +115,11 @@ public final class CommentSchema {
             keyword(d, CUSTOMER, c.customerRef(), false, false);
         }
         keyword(d, SEGMENT, c.customerSegment() == null ? NONE : c.customerSegment(), false, true);
-        keyword(d, TOUCHPOINT, c.touchpoint(), true, true);
-        keyword(d, LANGUAGE, language.tag(), true, true);
-        keyword(d, SENTIMENT, sentiment.tag(), true, true);
+        keyword(d, TOUCHPOINT, c.touchpoint(), true, false);
+        keyword(d, LANGUAGE, language.tag(), true, false);
+        keyword(d, SENTIMENT, sentiment.tag(), true, false);
+        d.add(new SortedDocValuesField(PACKED_FACETS, new BytesRef(String.join(String.valueOf(PACK_SEPARATOR),
+                c.touchpoint(), language.tag(), sentiment.tag(), c.source().tag()))));
         keyword(d, SCORE_BAND, c.scoreBand().tag(), true, true);
         long millis = c.date().toEpochMilli();
         d.add(new LongPoint(DATE, millis));

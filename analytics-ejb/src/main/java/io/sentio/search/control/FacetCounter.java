@@ -19,11 +19,12 @@ import org.apache.lucene.search.ScoreMode;
  * Exact facet counts over every document a query matches: for each dimension, the number of matching
  * documents per value of its single-valued sorted doc values field.
  *
- * <p>Counting runs on segment ordinals (an {@code int[]} per dimension and segment) and resolves
- * ordinals to values once per segment, so no global ordinal map is needed and a refresh costs nothing
- * here. Dimensions have few values (touchpoints, languages, sentiments), which keeps the per-segment
- * resolution trivial. Also counts the matching documents ({@link Counts#total()}). One collector per
- * search slice; {@link #reduce} merges them.
+ * <p>Counting runs on segment ordinals (an {@code int[]} per field and segment) and resolves ordinals to
+ * values once per segment, so no global ordinal map is needed and a refresh costs nothing here. The default
+ * dimensions are read from one packed field ({@link CommentSchema#PACKED_FACETS}): one ordinal per matching
+ * document for all of them, split into the dimensions' values when the segment is done (the combinations are
+ * few: touchpoints × languages × sentiments × sources). Other dimensions have a field each. Also counts the
+ * matching documents ({@link Counts#total()}). One collector per search slice; {@link #reduce} merges them.
  */
 final class FacetCounter implements CollectorManager<FacetCounter.Counting, FacetCounter.Counts> {
 
@@ -78,11 +79,14 @@ final class FacetCounter implements CollectorManager<FacetCounter.Counting, Face
 
         @Override
         public LeafCollector getLeafCollector(LeafReaderContext context) throws IOException {
-            int d = dimensions.size();
+            List<String> separate = dimensions.stream().filter(dim -> !CommentSchema.DEFAULT_FACETS.contains(dim)).toList();
+            boolean packed = separate.size() < dimensions.size();
+            int d = separate.size() + (packed ? 1 : 0);
             SortedDocValues[] values = new SortedDocValues[d];
             int[][] ordCounts = new int[d][];
             for (int i = 0; i < d; i++) {
-                values[i] = DocValues.getSorted(context.reader(), dimensions.get(i));
+                values[i] = DocValues.getSorted(context.reader(),
+                        i < separate.size() ? separate.get(i) : CommentSchema.PACKED_FACETS);
                 ordCounts[i] = new int[values[i].getValueCount()];
             }
             return new LeafCollector() {
@@ -103,15 +107,37 @@ final class FacetCounter implements CollectorManager<FacetCounter.Counting, Face
                 @Override
                 public void finish() throws IOException {
                     for (int i = 0; i < d; i++) {
-                        Map<String, Long> dim = counts.computeIfAbsent(dimensions.get(i), k -> new HashMap<>());
                         for (int ord = 0; ord < ordCounts[i].length; ord++) {
-                            if (ordCounts[i][ord] > 0) {
-                                dim.merge(values[i].lookupOrd(ord).utf8ToString(), (long) ordCounts[i][ord], Long::sum);
+                            if (ordCounts[i][ord] == 0) {
+                                continue;
+                            }
+                            String value = values[i].lookupOrd(ord).utf8ToString();
+                            if (i < separate.size()) {
+                                add(separate.get(i), value, ordCounts[i][ord]);
+                            } else {
+                                addPacked(value, ordCounts[i][ord]);
                             }
                         }
                     }
                 }
             };
+        }
+
+        /** Splits a packed value into the default dimensions and counts those requested. */
+        private void addPacked(String packed, int count) {
+            int from = 0;
+            for (String dim : CommentSchema.DEFAULT_FACETS) {
+                int to = packed.indexOf(CommentSchema.PACK_SEPARATOR, from);
+                String value = packed.substring(from, to < 0 ? packed.length() : to);
+                if (dimensions.contains(dim)) {
+                    add(dim, value, count);
+                }
+                from = to + 1;
+            }
+        }
+
+        private void add(String dimension, String value, long count) {
+            counts.computeIfAbsent(dimension, k -> new HashMap<>()).merge(value, count, Long::sum);
         }
     }
 }

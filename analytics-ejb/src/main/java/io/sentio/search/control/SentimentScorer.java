@@ -55,7 +55,10 @@ public final class SentimentScorer {
     private final Set<String> chineseContrast;
     private final Set<String> chineseFlexible;
     private final Set<String> chineseWords;
-    private final int longestChineseWord;
+    /** Per first character, the length of the longest Chinese lexicon word starting with it (absent: 1). */
+    private final Map<Character, Integer> longestChineseFrom;
+    /** First words of the multi-word English lexicon entries: only these start a phrase look-up. */
+    private final Set<String> phraseStarts;
 
     /** The scorer with the lexicons shipped in {@code io/sentio/search/}; loaded once. */
     public static SentimentScorer standard() {
@@ -98,7 +101,11 @@ public final class SentimentScorer {
         chineseWords.addAll(chineseBoost.keySet());
         chineseWords.addAll(chineseNegators);
         chineseWords.addAll(chineseContrast);
-        longestChineseWord = chineseWords.stream().mapToInt(String::length).max().orElse(1);
+        longestChineseFrom = new HashMap<>();
+        chineseWords.forEach(w -> longestChineseFrom.merge(w.charAt(0), w.length(), Math::max));
+        phraseStarts = new HashSet<>();
+        englishValence.keySet().stream().filter(k -> k.indexOf(' ') > 0)
+                .forEach(k -> phraseStarts.add(k.substring(0, k.indexOf(' '))));
     }
 
     private static void readValences(String resource, Map<String, Double> into, boolean fold) {
@@ -217,7 +224,7 @@ public final class SentimentScorer {
                     runEnd++;
                 }
                 while (i < runEnd) {
-                    int len = Math.min(longestChineseWord, runEnd - i);
+                    int len = Math.min(longestChineseFrom.getOrDefault(text.charAt(i), 1), runEnd - i);
                     while (len > 1 && !chineseWords.contains(text.substring(i, i + len))) {
                         len--;
                     }
@@ -225,6 +232,17 @@ public final class SentimentScorer {
                     i += len;
                 }
             } else if (Character.isLetterOrDigit(c)) {
+                int end = i;
+                while (end < n && isWordChar(text.charAt(end))) {
+                    end++;
+                }
+                String first = text.substring(i, end);
+                String word = stripApostrophes(first.replace('\u2019', '\'').toLowerCase(Locale.ROOT));
+                if (!phraseStarts.contains(word)) { // the common case: no lexicon phrase starts here
+                    out.add(englishUnit(word, isAllCaps(first)));
+                    i = end;
+                    continue;
+                }
                 List<String> words = new ArrayList<>();
                 List<Boolean> caps = new ArrayList<>();
                 int j = i;
