@@ -156,6 +156,11 @@ public class CustomerData {
         return jobs.find(id).orElseThrow(() -> DomainException.notFound("no import job " + id));
     }
 
+    /** Write counters per record kind: equal counters mean unchanged records (see {@link RecordStore#versions}). */
+    public Map<String, Long> versions() {
+        return records.versions();
+    }
+
     /** Visits every stored transaction dated before {@code end}, by customer then date. */
     public void forEachPurchase(Instant end, RecordStore.PurchaseVisitor visitor) {
         records.forEachPurchase(end, visitor);

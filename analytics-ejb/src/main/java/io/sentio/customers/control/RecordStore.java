@@ -8,6 +8,7 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Sorts;
 import io.sentio.customers.entity.CustomerRecord;
 import io.sentio.customers.entity.RecordKind;
@@ -22,6 +23,7 @@ import java.util.Set;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.TreeMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -52,6 +54,9 @@ public final class RecordStore {
     private final Map<RecordKind, MongoCollection<Document>> collections = new EnumMap<>(RecordKind.class);
     private final Clock clock;
 
+    /** Per record kind, a counter bumped after every write of that kind (see {@link #versions()}). */
+    private final MongoCollection<Document> versions;
+
     public RecordStore(MongoDatabase database) {
         this(database, Clock.systemUTC());
     }
@@ -62,6 +67,7 @@ public final class RecordStore {
         for (RecordKind kind : RecordKind.values()) {
             collections.put(kind, database.getCollection(kind.wire()));
         }
+        this.versions = database.getCollection("record_versions");
     }
 
     public void ensureIndexes() {
@@ -77,6 +83,7 @@ public final class RecordStore {
     public boolean replace(CustomerRecord record) {
         var result = collections.get(record.kind()).replaceOne(eq("_id", record.id()),
                 toDocument(record, clock.instant()), new ReplaceOptions().upsert(true));
+        bump(record.kind());
         return result.getUpsertedId() != null;
     }
 
@@ -96,6 +103,7 @@ public final class RecordStore {
         List<String> ids = records.stream().map(CustomerRecord::id).toList();
         try {
             collections.get(kind).insertMany(documents, new InsertManyOptions().ordered(false));
+            bump(kind);
             return ids;
         } catch (MongoBulkWriteException e) {
             Set<Integer> failed = new HashSet<>();
@@ -114,6 +122,9 @@ public final class RecordStore {
                     inserted.add(ids.get(i));
                 }
             }
+            if (!inserted.isEmpty()) {
+                bump(kind);
+            }
             return inserted;
         }
     }
@@ -129,7 +140,28 @@ public final class RecordStore {
         for (RecordKind kind : List.of(RecordKind.TRANSACTIONS, RecordKind.INTERACTIONS, RecordKind.COMMUNITY)) {
             deleted += collections.get(kind).deleteMany(eq("customer", customer)).getDeletedCount();
         }
+        if (deleted > 0) {
+            for (RecordKind kind : RecordKind.values()) {
+                bump(kind);
+            }
+        }
         return deleted;
+    }
+
+    /**
+     * The write counter of every record kind that was ever written (kind → count). Read it before reading the
+     * records it describes: a cached figure computed from those records is current while the counters are equal.
+     */
+    public Map<String, Long> versions() {
+        Map<String, Long> out = new TreeMap<>();
+        versions.find().forEach(d -> out.put(d.getString("_id"), ((Number) d.get("version")).longValue()));
+        return out;
+    }
+
+    /** After a write (several servers may write: a counter in the database, not in memory). */
+    private void bump(RecordKind kind) {
+        versions.updateOne(eq("_id", kind.wire()), new Document("$inc", new Document("version", 1L)),
+                new UpdateOptions().upsert(true));
     }
 
     public Optional<CustomerRecord> find(RecordKind kind, String id) {

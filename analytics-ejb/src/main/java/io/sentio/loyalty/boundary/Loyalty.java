@@ -7,6 +7,7 @@ import io.sentio.loyalty.control.ClvEstimator;
 import io.sentio.loyalty.control.CommunityScorer;
 import io.sentio.loyalty.control.CustomerSummaryReader;
 import io.sentio.loyalty.control.LoyaltySummarizer;
+import io.sentio.loyalty.control.SummaryCache;
 import io.sentio.loyalty.control.PurchaseSummarizer;
 import io.sentio.loyalty.control.SatisfactionBehaviourAnalysis;
 import io.sentio.loyalty.entity.Breakdown;
@@ -50,6 +51,9 @@ public class Loyalty {
 
     @Inject
     Responses responses;
+
+    /** Summaries of this application (shared by the pooled instances; valid while the records are unchanged). */
+    private static final SummaryCache<List<PeriodSummary>> SUMMARIES = new SummaryCache<>();
 
     /** Longest horizon accepted: 10 years in weeks or days is plenty; beyond it the numbers mean little. */
     public static final double MAX_HORIZON = 3_660;
@@ -136,15 +140,22 @@ public class Loyalty {
             throw DomainException.invalid("invalid summary parameters", violations);
         }
         requireParameters(horizon, discountRate);
-        PurchaseHistory history = purchaseHistory();
-        if (history.size() == 0) {
-            return List.of();
-        }
-        InteractionHistory interactions = rule.definition() == ChurnRule.Definition.CANCELLATION
-                || breakdown == Breakdown.TOUCHPOINT ? interactionHistory() : InteractionHistory.empty();
-        Map<String, String> segments = breakdown == Breakdown.SEGMENT ? segments() : Map.of();
-        return LoyaltySummarizer.summarize(history, interactions, segments, granularity, rule, breakdown, horizon,
-                discountRate == null ? 0 : discountRate, ValueTierThresholds.DEFAULT);
+        double discount = discountRate == null ? 0 : discountRate;
+        Breakdown grouping = breakdown;
+        String key = String.join("|", granularity.name(), rule.toString(), String.valueOf(breakdown),
+                String.valueOf(horizon), String.valueOf(discount));
+        // the versions are read before the records: see SummaryCache
+        return SUMMARIES.get(key, customerData.versions(), () -> {
+            PurchaseHistory history = purchaseHistory();
+            if (history.size() == 0) {
+                return List.of();
+            }
+            InteractionHistory interactions = rule.definition() == ChurnRule.Definition.CANCELLATION
+                    || grouping == Breakdown.TOUCHPOINT ? interactionHistory() : InteractionHistory.empty();
+            Map<String, String> segments = grouping == Breakdown.SEGMENT ? segments() : Map.of();
+            return LoyaltySummarizer.summarize(history, interactions, segments, granularity, rule, grouping, horizon,
+                    discount, ValueTierThresholds.DEFAULT);
+        });
     }
 
     private static LoyaltySummarizer.Granularity granularity(String period, List<Violation> violations) {

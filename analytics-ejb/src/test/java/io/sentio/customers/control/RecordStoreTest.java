@@ -78,4 +78,22 @@ class RecordStoreTest {
         assertThat(store.find(RecordKind.COMMUNITY, "p2")).isPresent();
         assertThat(store.deleteCustomer("c1")).as("idempotent").isZero();
     }
+
+    @Test
+    void everyWriteThatChangesRecordsBumpsItsKindsVersion() {
+        assertThat(store.versions()).isEmpty();
+        store.insertAbsent(List.of(post("a", "c1")));
+        assertThat(store.versions()).isEqualTo(Map.of("community", 1L));
+        store.insertAbsent(List.of(post("a", "c1")));
+        assertThat(store.versions()).as("nothing inserted, nothing changed").isEqualTo(Map.of("community", 1L));
+        store.replace(new CustomerRecord(RecordKind.TRANSACTIONS, "t1", Map.of("customer", "c1", "date", NOW,
+                "amount", 3.0)));
+        assertThat(store.versions()).isEqualTo(Map.of("community", 1L, "transactions", 1L));
+        assertThat(store.deleteCustomer("nobody")).isZero();
+        assertThat(store.versions()).as("erasing nothing changes nothing").isEqualTo(Map.of("community", 1L,
+                "transactions", 1L));
+        store.deleteCustomer("c1");
+        assertThat(store.versions()).containsEntry("community", 2L).containsEntry("transactions", 2L)
+                .containsEntry("customers", 1L).containsEntry("interactions", 1L);
+    }
 }
