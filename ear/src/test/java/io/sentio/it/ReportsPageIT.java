@@ -49,7 +49,7 @@ class ReportsPageIT {
         try (Browser desktop = new Browser(Browser.DESKTOP, "en")) {
             WebDriver browser = desktop.driver;
             desktop.signInAsAdmin(api, "admin/reports.html");
-            var wait = new WebDriverWait(browser, Duration.ofSeconds(60)).pollingEvery(Duration.ofSeconds(2))
+            var wait = new WebDriverWait(browser, Duration.ofSeconds(120)).pollingEvery(Duration.ofSeconds(2))
                     .ignoring(StaleElementReferenceException.class);
             // Reports read aggregates folded in the background: wait until the touchpoint has all its answers.
             long deadline = System.currentTimeMillis() + 60_000;

@@ -135,8 +135,11 @@ class SearchSourcesIT {
 
         String deployment = admin.post("deployments", Json.createObjectBuilder().add("template", "nps")
                 .add("touchpoint", touchpoint()).add("channel", "email").add("mode", "invitation").build()).json().getString("id");
-        String token = admin.post("deployments/" + deployment + "/invitations", Json.createObjectBuilder()
-                .add("customers", Json.createArrayBuilder().add(customer)).build()).array().getJsonObject(0).getString("token");
+        var tokens = admin.post("deployments/" + deployment + "/invitations", Json.createObjectBuilder()
+                .add("customers", Json.createArrayBuilder().add(customer).add(customer)).build()).array();
+        String token = tokens.getJsonObject(0).getString("token");
+        String unused = tokens.getJsonObject(1).getString("token");
+        assertThat(api.get("deployments/" + deployment + "/form?t=" + unused).status()).isEqualTo(200);
         String responseId = UUID.randomUUID().toString();
         assertThat(api.post("deployments/" + deployment + "/responses", Json.createObjectBuilder().add("id", responseId)
                 .add("language", "en").add("token", token).add("answers", Json.createObjectBuilder().add("NPS", 2)
@@ -155,6 +158,8 @@ class SearchSourcesIT {
         assertThat(admin.get("community/b-" + word).status()).isEqualTo(200);
         String csv = admin.send(admin.request("deployments/" + deployment + "/responses").header("Accept", "text/csv").GET()).body();
         assertThat(csv).doesNotContain(responseId);
+        assertThat(api.get("deployments/" + deployment + "/form?t=" + unused).status())
+                .as("the erased customer's invitations are gone").isEqualTo(403);
         assertThat(admin.delete("customers/" + customer).status()).as("idempotent").isEqualTo(204);
         assertThat(admin.delete("customers/" + "x".repeat(201)).status()).isEqualTo(400);
     }

@@ -9,6 +9,7 @@ import io.sentio.customers.entity.CustomerRecord;
 import io.sentio.customers.entity.ImportJob;
 import io.sentio.customers.entity.RecordKind;
 import io.sentio.customers.entity.RecordsStored;
+import io.sentio.deployments.boundary.Deployments;
 import io.sentio.responses.boundary.Responses;
 import io.sentio.problems.entity.DomainException;
 import io.sentio.storage.boundary.MongoStorage;
@@ -63,6 +64,9 @@ public class CustomerData {
     Responses responses;
 
     @Inject
+    Deployments deployments;
+
+    @Inject
     Event<RecordsStored> stored;
 
     @Inject
@@ -95,8 +99,8 @@ public class CustomerData {
     }
 
     /**
-     * Erases a customer: the profile, transactions, interactions and community records, the survey responses
-     * linked to the customer (invitation responses), and every comment of theirs in the search index. Idempotent:
+     * Erases a customer: the profile, transactions, interactions and community records, the invitations issued to
+     * the customer and the survey responses linked to them, and every comment of theirs in the search index. Idempotent:
      * erasing an unknown or already erased customer deletes nothing and succeeds. The MongoDB deletions are made
      * durable before the index is told, so a failure part-way leaves at most derived data to remove, and the
      * repeated request removes it.
@@ -104,7 +108,7 @@ public class CustomerData {
      * <p>Satisfaction aggregates that already counted the deleted responses keep counting them: they are sums
      * per touchpoint and day without any customer reference (see docs/satisfaction.md).
      *
-     * @return how many documents were deleted (records and responses)
+     * @return how many documents were deleted (records, invitations and responses)
      */
     public long erase(String customer) {
         if (customer == null || customer.isEmpty() || customer.length() > 200
@@ -113,6 +117,7 @@ public class CustomerData {
         }
         long deleted = records.deleteCustomer(customer);
         storage.awaitDurable();
+        deleted += deployments.eraseInvitationsOf(customer);
         deleted += responses.deleteOfCustomer(customer);
         erased.fire(new CustomerErased(customer));
         LOG.log(System.Logger.Level.INFO, "Customer erased: {0} documents deleted", deleted);

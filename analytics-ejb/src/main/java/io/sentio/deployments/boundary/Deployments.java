@@ -205,6 +205,13 @@ public class Deployments {
         return deployments.all();
     }
 
+    /** Deletes every invitation issued to the customer (erasure); durable when it returns. @return how many */
+    public long eraseInvitationsOf(String customer) {
+        long deleted = invitations.deleteOfCustomer(customer);
+        storage.awaitDurable();
+        return deleted;
+    }
+
     /** Stops accepting answers now (idempotent). */
     public Deployment close(String id) {
         Deployment closed = find(id).closedAt(clock.instant());

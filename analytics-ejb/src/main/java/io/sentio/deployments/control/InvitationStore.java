@@ -77,6 +77,16 @@ public final class InvitationStore {
         return collection.updateOne(usable, set("progress", new Document(answers))).getMatchedCount() == 1;
     }
 
+    /**
+     * Deletes every invitation issued to a customer, used or not (erasure: the invitation names the customer, and
+     * an erased customer's link must not work). A scan on the embedded store, acceptable for a rare request.
+     *
+     * @return how many were deleted
+     */
+    public long deleteOfCustomer(String customer) {
+        return collection.deleteMany(eq("customer", customer)).getDeletedCount();
+    }
+
     private static Invitation fromDocument(Document doc) {
         Date usedAt = doc.getDate("usedAt");
         Document progress = doc.get("progress", Document.class);
