@@ -72,7 +72,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class CommentIndexer {
 
     private static final System.Logger LOG = System.getLogger(CommentIndexer.class.getName());
-    static final long POLL_MILLIS = 200;
+    static final long POLL_MILLIS = 100;
     static final Duration OVERLAP = Duration.ofSeconds(5);
     static final Duration COMMIT_INTERVAL = Duration.ofSeconds(1);
     private static final String RESPONSES = "responses";
