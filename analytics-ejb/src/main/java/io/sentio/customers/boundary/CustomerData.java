@@ -34,6 +34,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -176,13 +177,28 @@ public class CustomerData {
         records.forEachRecord(kind, visitor);
     }
 
+    /**
+     * Import batches per durability step. Committing the embedded store after every batch of 1,000 cost a third of
+     * an import's time. Progress stays truthful after a crash: the job's progress is written to the same store after
+     * the batches it counts, and the store keeps a prefix of its writes. New records are announced to the search
+     * index only once durable, so a crash leaves no comment of a lost record in the index.
+     */
+    public static final int DURABLE_EVERY_BATCHES = 5;
+
     private void runImport(ImportJob job, Path file) {
+        // Written by the import's writer task only (one batch at a time), read here after the run.
+        List<String> notDurable = new ArrayList<>();
         try {
             ImportRun[] holder = new ImportRun[1];
+            int[] batches = {0};
             ImportRun run = new ImportRun(job.kind(), job.format(), batch -> {
                 List<String> inserted = records.insertAbsent(batch);
-                storage.awaitDurable();
-                announce(job.kind(), inserted);
+                notDurable.addAll(inserted);
+                if (++batches[0] % DURABLE_EVERY_BATCHES == 0) {
+                    storage.awaitDurable();
+                    announce(job.kind(), List.copyOf(notDurable));
+                    notDurable.clear();
+                }
                 return inserted.size();
             }, () -> jobs.update(job.id(), "running", holder[0], false, clock.instant()), executor);
             holder[0] = run;
@@ -192,6 +208,8 @@ public class CustomerData {
                     new java.io.InputStreamReader(Files.newInputStream(file), decoder), 1 << 16)) {
                 run.run(reader);
             }
+            storage.awaitDurable();
+            announce(job.kind(), List.copyOf(notDurable)); // before "done": a finished job's records are searchable soon
             jobs.update(job.id(), run.failure() == null ? "done" : "failed", run, true, clock.instant());
             storage.awaitDurable();
             LOG.log(System.Logger.Level.INFO, "Import {0} of {1}: {2} rows, {3} new, {4} errors", job.id(),
@@ -199,6 +217,13 @@ public class CustomerData {
         } catch (IOException | RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "Import " + job.id() + " failed", e);
             jobs.fail(job.id(), "import failed: " + e.getMessage(), clock.instant());
+            try {
+                storage.awaitDurable();
+                announce(job.kind(), List.copyOf(notDurable)); // the batches written before the failure
+            } catch (RuntimeException durabilityFailed) {
+                LOG.log(System.Logger.Level.WARNING, "Import " + job.id() + ": records written before the failure are"
+                        + " not announced to the search index; rebuild it after the store recovers", durabilityFailed);
+            }
         } finally {
             try {
                 Files.deleteIfExists(file);
