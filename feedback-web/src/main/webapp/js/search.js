@@ -21,26 +21,7 @@
     });
   }
 
-  /** A snippet is HTML-escaped text with <mark> tags: rebuild it from text nodes and marks only. */
-  function snippet(html) {
-    var parsed = new DOMParser().parseFromString("<p>" + html + "</p>", "text/html").body.firstChild;
-    var out = document.createElement("span");
-    out.className = "snippet";
-    (function copy(from, to) {
-      Array.prototype.forEach.call(from.childNodes, function (node) {
-        if (node.nodeType === Node.TEXT_NODE) {
-          to.appendChild(document.createTextNode(node.textContent));
-        } else if (node.nodeName === "MARK") {
-          var mark = document.createElement("mark");
-          copy(node, mark);
-          to.appendChild(mark);
-        } else {
-          copy(node, to);
-        }
-      });
-    })(parsed, out);
-    return out;
-  }
+  var snippet = window.sentioSnippet;
 
   function text(tag, value, className) {
     var element = document.createElement(tag);

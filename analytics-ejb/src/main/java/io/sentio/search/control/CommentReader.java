@@ -1,9 +1,17 @@
 package io.sentio.search.control;
 
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoCursor;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.Date;
 import java.util.function.Consumer;
 import org.bson.Document;
+
+import static com.mongodb.client.model.Filters.gte;
+import static com.mongodb.client.model.Filters.in;
+import static com.mongodb.client.model.Sorts.ascending;
+import static com.mongodb.client.model.Sorts.orderBy;
 
 /**
  * A MongoDB collection the comment index is derived from, read-only: survey responses
@@ -47,4 +55,23 @@ public interface CommentReader {
      * before but no longer gives (records are replaced in place). Returns the number of comments indexed.
      */
     int apply(Document document, CommentIndex index);
+
+    /** {@link #forEachSince} for a collection whose write stamp is the date field {@code stampField}. */
+    static void forEachStampedSince(MongoCollection<Document> collection, String stampField, Instant since,
+                                    Consumer<Document> sink) {
+        var find = since == null ? collection.find() : collection.find(gte(stampField, Date.from(since)));
+        try (MongoCursor<Document> cursor = find.sort(orderBy(ascending(stampField), ascending("_id")))
+                .batchSize(1000).iterator()) {
+            while (cursor.hasNext()) {
+                sink.accept(cursor.next());
+            }
+        }
+    }
+
+    /** {@link #forEachOf} for any collection. */
+    static void forEachWithId(MongoCollection<Document> collection, Collection<String> ids, Consumer<Document> sink) {
+        if (!ids.isEmpty()) {
+            collection.find(in("_id", ids)).forEach(sink::accept);
+        }
+    }
 }

@@ -1,7 +1,6 @@
 package io.sentio.search.control;
 
 import com.mongodb.client.MongoCollection;
-import com.mongodb.client.MongoCursor;
 import com.mongodb.client.MongoDatabase;
 import io.sentio.search.entity.CommentDocument;
 import io.sentio.search.entity.CommentSource;
@@ -16,10 +15,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import org.bson.Document;
 
-import static com.mongodb.client.model.Filters.gte;
-import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Indexes.ascending;
-import static com.mongodb.client.model.Sorts.orderBy;
 
 /**
  * Reads the free text of customer records out of the {@code interactions} and {@code community} collections
@@ -93,20 +89,12 @@ public final class RecordCommentReader implements CommentReader {
 
     @Override
     public void forEachSince(Instant since, Consumer<Document> sink) {
-        var find = since == null ? records.find() : records.find(gte(STORED_AT, Date.from(since)));
-        try (MongoCursor<Document> cursor = find.sort(orderBy(ascending(STORED_AT), ascending("_id")))
-                .batchSize(1000).iterator()) {
-            while (cursor.hasNext()) {
-                sink.accept(cursor.next());
-            }
-        }
+        CommentReader.forEachStampedSince(records, STORED_AT, since, sink);
     }
 
     @Override
     public void forEachOf(Collection<String> ids, Consumer<Document> sink) {
-        if (!ids.isEmpty()) {
-            records.find(in("_id", ids)).forEach(sink::accept);
-        }
+        CommentReader.forEachWithId(records, ids, sink);
     }
 
     @Override

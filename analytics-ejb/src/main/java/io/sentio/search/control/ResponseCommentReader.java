@@ -1,7 +1,6 @@
 package io.sentio.search.control;
 
 import com.mongodb.client.MongoCollection;
-import com.mongodb.client.MongoCursor;
 import com.mongodb.client.MongoDatabase;
 import io.sentio.search.entity.CommentDocument;
 import io.sentio.search.entity.CommentSource;
@@ -18,10 +17,7 @@ import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.bson.Document;
 
-import static com.mongodb.client.model.Filters.gte;
-import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Indexes.ascending;
-import static com.mongodb.client.model.Sorts.orderBy;
 
 /**
  * Reads survey comments out of the {@code responses} collection (owned by {@code io.sentio.responses};
@@ -72,20 +68,12 @@ public final class ResponseCommentReader implements CommentReader {
 
     @Override
     public void forEachSince(Instant since, Consumer<Document> sink) {
-        var find = since == null ? responses.find() : responses.find(gte("receivedAt", Date.from(since)));
-        try (MongoCursor<Document> cursor = find.sort(orderBy(ascending("receivedAt"), ascending("_id")))
-                .batchSize(1000).iterator()) {
-            while (cursor.hasNext()) {
-                sink.accept(cursor.next());
-            }
-        }
+        CommentReader.forEachStampedSince(responses, "receivedAt", since, sink);
     }
 
     @Override
     public void forEachOf(Collection<String> ids, Consumer<Document> sink) {
-        if (!ids.isEmpty()) {
-            responses.find(in("_id", ids)).forEach(sink::accept);
-        }
+        CommentReader.forEachWithId(responses, ids, sink);
     }
 
     /** When the response was received (null when the document lacks it). */
