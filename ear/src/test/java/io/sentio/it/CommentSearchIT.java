@@ -290,7 +290,7 @@ class CommentSearchIT {
             if (reply.status() == 200 && reply.json().getInt("total") == expected) {
                 return reply.json();
             }
-            sleep(50);
+            SentioServer.sleep(50);
         } while (System.currentTimeMillis() < deadline);
         throw new AssertionError("expected " + expected + " hits for " + query + " within " + VISIBLE_WITHIN_MS
                 + " ms, last reply " + reply);
@@ -321,12 +321,4 @@ class CommentSearchIT {
         return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -154,7 +154,8 @@ final class SentioServer implements AutoCloseable {
         process.destroyForcibly();
     }
 
-    private static void sleep(long millis) {
+    /** Sleeps; an interrupt fails the test that waits. */
+    static void sleep(long millis) {
         try {
             Thread.sleep(millis);
         } catch (InterruptedException e) {

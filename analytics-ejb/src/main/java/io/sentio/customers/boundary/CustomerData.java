@@ -125,6 +125,13 @@ public class CustomerData {
         return deleted;
     }
 
+    /** Makes the import's writes durable, then announces (and forgets) the ids written since the last time. */
+    private void makeDurableAndAnnounce(RecordKind kind, List<String> written) {
+        storage.awaitDurable();
+        announce(kind, List.copyOf(written));
+        written.clear();
+    }
+
     /** Tells observers (the comment index) which records were written; a failing observer must not fail the write. */
     private void announce(RecordKind kind, List<String> ids) {
         if (ids.isEmpty()) {
@@ -195,9 +202,7 @@ public class CustomerData {
                 List<String> inserted = records.insertAbsent(batch);
                 notDurable.addAll(inserted);
                 if (++batches[0] % DURABLE_EVERY_BATCHES == 0) {
-                    storage.awaitDurable();
-                    announce(job.kind(), List.copyOf(notDurable));
-                    notDurable.clear();
+                    makeDurableAndAnnounce(job.kind(), notDurable);
                 }
                 return inserted.size();
             }, () -> jobs.update(job.id(), "running", holder[0], false, clock.instant()), executor);
@@ -208,8 +213,7 @@ public class CustomerData {
                     new java.io.InputStreamReader(Files.newInputStream(file), decoder), 1 << 16)) {
                 run.run(reader);
             }
-            storage.awaitDurable();
-            announce(job.kind(), List.copyOf(notDurable)); // before "done": a finished job's records are searchable soon
+            makeDurableAndAnnounce(job.kind(), notDurable); // before "done": a finished job's records are searchable soon
             jobs.update(job.id(), run.failure() == null ? "done" : "failed", run, true, clock.instant());
             storage.awaitDurable();
             LOG.log(System.Logger.Level.INFO, "Import {0} of {1}: {2} rows, {3} new, {4} errors", job.id(),
@@ -218,8 +222,7 @@ public class CustomerData {
             LOG.log(System.Logger.Level.WARNING, "Import " + job.id() + " failed", e);
             jobs.fail(job.id(), "import failed: " + e.getMessage(), clock.instant());
             try {
-                storage.awaitDurable();
-                announce(job.kind(), List.copyOf(notDurable)); // the batches written before the failure
+                makeDurableAndAnnounce(job.kind(), notDurable); // the batches written before the failure
             } catch (RuntimeException durabilityFailed) {
                 LOG.log(System.Logger.Level.WARNING, "Import " + job.id() + ": records written before the failure are"
                         + " not announced to the search index; rebuild it after the store recovers", durabilityFailed);

@@ -56,7 +56,8 @@ public class Deployments {
     @Inject
     Surveys surveys;
 
-    private static final int MAX_CACHED_SURVEYS = 10_000;
+    /** Entries per deployment cache (parsed surveys, deployments read for answering); a full cache is emptied. */
+    private static final int MAX_CACHED_DEPLOYMENTS = 10_000;
     /** How long a deployment read for answering may be reused: bounds how late another node's close is seen. */
     private static final long ANSWERING_CACHE_NANOS = Duration.ofSeconds(1).toNanos();
 
@@ -166,7 +167,7 @@ public class Deployments {
     public SurveyTemplate survey(Deployment deployment) {
         SurveyTemplate survey = parsed.get(deployment.id());
         if (survey == null) {
-            if (parsed.size() >= MAX_CACHED_SURVEYS) {
+            if (parsed.size() >= MAX_CACHED_DEPLOYMENTS) {
                 parsed.clear();
             }
             survey = parser.parse(deployment.definition());
@@ -192,7 +193,7 @@ public class Deployments {
         }
         long closesBefore = closes.get();
         Deployment deployment = find(id);
-        if (answering.size() >= MAX_CACHED_SURVEYS) {
+        if (answering.size() >= MAX_CACHED_DEPLOYMENTS) {
             answering.clear();
         }
         if (closes.get() == closesBefore) {

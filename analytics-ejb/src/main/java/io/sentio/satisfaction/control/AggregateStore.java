@@ -112,6 +112,11 @@ public final class AggregateStore {
      */
     public void recordMembersMarked(String batch) {
         batches.updateOne(eq("_id", batch), new Document("$set", new Document("stage", "marked")));
+        forgetIfAbsorbed(batch);
+    }
+
+    /** Deletes the record of a batch whose members are marked once none of its parts is left to absorb. */
+    private void forgetIfAbsorbed(String batch) {
         if (parts.find(eq("batch", batch)).first() == null) {
             batches.deleteOne(eq("_id", batch));
         }
@@ -286,8 +291,8 @@ public final class AggregateStore {
         }
         parts.deleteMany(in("_id", absorbed));
         for (String batch : absorbedBatches) {
-            if ("marked".equals(stages.get(batch)) && parts.find(eq("batch", batch)).first() == null) {
-                batches.deleteOne(eq("_id", batch));
+            if ("marked".equals(stages.get(batch))) {
+                forgetIfAbsorbed(batch);
             }
         }
         return absorbed.size();

@@ -237,7 +237,7 @@ public final class SentimentScorer {
                     end++;
                 }
                 String first = text.substring(i, end);
-                String word = stripApostrophes(first.replace('\u2019', '\'').toLowerCase(Locale.ROOT));
+                String word = normalised(first);
                 if (!phraseStarts.contains(word)) { // the common case: no lexicon phrase starts here
                     out.add(englishUnit(word, isAllCaps(first)));
                     i = end;
@@ -254,7 +254,7 @@ public final class SentimentScorer {
                         e++;
                     }
                     String raw = text.substring(j, e);
-                    words.add(stripApostrophes(raw.replace('\u2019', '\'').toLowerCase(Locale.ROOT)));
+                    words.add(normalised(raw));
                     caps.add(isAllCaps(raw));
                     if (e < n && text.charAt(e) == ' ' && e + 1 < n && Character.isLetterOrDigit(text.charAt(e + 1))
                             && !isHan(text.charAt(e + 1))) {
@@ -346,6 +346,11 @@ public final class SentimentScorer {
 
     private static boolean isWordChar(char c) {
         return (Character.isLetterOrDigit(c) && !isHan(c)) || c == '\'' || c == '\u2019' || c == '-';
+    }
+
+    /** An English word as the lexicon spells it: lower case, typographic apostrophes straightened and stripped. */
+    private static String normalised(String raw) {
+        return stripApostrophes(raw.replace('\u2019', '\'').toLowerCase(Locale.ROOT));
     }
 
     private static String stripApostrophes(String w) {

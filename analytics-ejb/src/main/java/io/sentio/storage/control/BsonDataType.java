@@ -46,8 +46,7 @@ abstract sealed class BsonDataType<T> extends BasicDataType<T> {
 
     /** Decodes one BSON document at the buffer's position and advances past it. */
     static Document readBson(ByteBuffer in) {
-        int length = in.getInt(in.position()) ;
-        length = Integer.reverseBytes(length); // BSON lengths are little-endian; ByteBuffer reads big-endian
+        int length = Integer.reverseBytes(in.getInt(in.position())); // BSON is little-endian, ByteBuffer big-endian
         ByteBuf bytes = Unpooled.wrappedBuffer(in.slice(in.position(), length));
         in.position(in.position() + length);
         return BsonDecoder.decodeBson(bytes);

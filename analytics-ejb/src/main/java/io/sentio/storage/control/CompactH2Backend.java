@@ -54,20 +54,21 @@ final class CompactH2Backend extends H2Backend {
 
         @Override
         protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
-            MVStore mv = getMvStore();
-            String fullName = getFullCollectionNamespace(collectionName);
-            MVMap<Object, Document> data = open(mv, "databases." + fullName, BsonDataType.KEYS, BsonDataType.DOCUMENTS);
-            MVMap<String, Object> meta = mv.openMap("meta." + fullName);
-            return new H2Collection(this, collectionName, options, data, meta, cursorRegistry);
+            MVMap<String, Object> meta = getMvStore().openMap("meta." + getFullCollectionNamespace(collectionName));
+            return new H2Collection(this, collectionName, options, documents(collectionName), meta, cursorRegistry);
+        }
+
+        /** A collection's documents by {@code _id}: the collection's storage and its {@code _id} index at once. */
+        private MVMap<Object, Document> documents(String collectionName) {
+            return open(getMvStore(), "databases." + getFullCollectionNamespace(collectionName), BsonDataType.KEYS,
+                    BsonDataType.DOCUMENTS);
         }
 
         @Override
         protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys,
                                                         boolean sparse) {
             if (keys.size() == 1 && keys.getFirst().getKey().equals("_id") && !sparse) {
-                MVMap<Object, Document> data = open(getMvStore(), "databases." + getFullCollectionNamespace(collectionName),
-                        BsonDataType.KEYS, BsonDataType.DOCUMENTS);
-                return new PrimaryKeyIndex(data, indexName, keys);
+                return new PrimaryKeyIndex(documents(collectionName), indexName, keys);
             }
             MVMap<KeyValue, Object> map = open(getMvStore(),
                     getFullCollectionNamespace(collectionName) + "._index_" + indexName, BsonDataType.KEYS,
