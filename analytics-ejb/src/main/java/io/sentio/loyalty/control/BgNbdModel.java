@@ -142,7 +142,8 @@ public final class BgNbdModel {
      * E[Y(t) | x, t<sub>x</sub>, T] (eq. 10; A=r+x, B=b+x, C=a+b+x&minus;1). Euler's transformation (A&amp;S
      * 15.3.3) rewrites (1&minus;z)<sup>A</sup>F(A,B;C;z) = (1&minus;z)<sup>a&minus;1</sup>F(C&minus;A, a&minus;1;
      * C; z), whose upper parameters do not grow with x (so a customer with thousands of purchases neither
-     * overflows nor needs thousands of terms). The factor has a removable singularity at a = 1; there, since
+     * overflows nor needs thousands of terms); when a&minus;1 &gt; A the untransformed form is the one that stays
+     * finite, and is used instead. The factor has a removable singularity at a = 1; there, since
      * (a&minus;1)<sub>n</sub> = (a&minus;1)(a)<sub>n&minus;1</sub>, F(C&minus;A, a&minus;1; C; z) = 1 + (a&minus;1)S
      * with S = &Sigma;<sub>n&ge;1</sub> (C&minus;A)<sub>n</sub>(a)<sub>n&minus;1</sub>/((C)<sub>n</sub> n!)
      * z<sup>n</sup>, and the bracket is &minus;expm1((a&minus;1)L)/(a&minus;1) &minus; e<sup>(a&minus;1)L</sup>S with
@@ -153,11 +154,17 @@ public final class BgNbdModel {
         double logY = Math.log1p(-z);
         double cma = capC - capA;
         if (Math.abs(am1) >= 0.01) {
-            double f = GaussHypergeometric.value(cma, am1, capC, z);
+            // The transformed series grows like (1-z)^-(a-1): for a dropout distribution concentrated by a large
+            // a (a, b -> infinity is a common maximum-likelihood ridge) it overflows, while the original
+            // (1-z)^A F(A, B; C; z) grows only like (1-z)^-A: take the form with the smaller exponent.
+            double exponent = am1 > capA ? capA : am1;
+            double f = am1 > capA
+                    ? GaussHypergeometric.value(capA, capC - am1, capC, z)
+                    : GaussHypergeometric.value(cma, am1, capC, z);
             if (f > 0) {
-                return -Math.expm1(am1 * logY + Math.log(f)) / am1;
+                return -Math.expm1(exponent * logY + Math.log(f)) / am1;
             }
-            return (1 - Math.exp(am1 * logY) * f) / am1;
+            return (1 - Math.exp(exponent * logY) * f) / am1;
         }
         double first = am1 == 0 ? -logY : -Math.expm1(am1 * logY) / am1;
         double term = cma / capC * z;

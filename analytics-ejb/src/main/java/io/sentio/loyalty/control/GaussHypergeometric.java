@@ -21,7 +21,11 @@ import org.apache.commons.math3.special.Gamma;
  * equal) and z &le; 0.999 we sum the Maclaurin series directly (slow but exact, &lt; ~10<sup>5</sup> terms);
  * only in the remaining corner (|s &minus; round(s)| &lt; 10<sup>&minus;3</sup>, z &gt; 0.999) is accuracy
  * limited by cancellation, to about 10<sup>&minus;16</sup>/|s &minus; round(s)| relative, or by 10<sup>&minus;8</sup>
- * when |s &minus; round(s)| &lt; 10<sup>&minus;8</sup> and the integer limit form is used;</li>
+ * when |s &minus; round(s)| &lt; 10<sup>&minus;8</sup> and the integer limit form is used. The connection formula
+ * itself cancels badly when |s| is large (e.g. the BG/NBD expectation of a customer with many purchases: the
+ * series in 1&minus;z then has the lower parameter 1&minus;s &laquo; 0 and terms of alternating sign): its result
+ * is kept only when the sum of the absolute values of all its terms is below {@value #WELL_CONDITIONED} times
+ * the result, otherwise (z &le; 0.999) the Maclaurin series is summed directly;</li>
  * <li>z = 1: Gauss's theorem A&amp;S 15.1.20, when c&minus;a&minus;b &gt; 0.</li>
  * </ul>
  * Elsewhere the relative accuracy is about 10<sup>&minus;13</sup> for moderate parameters. Stateless and
@@ -34,6 +38,10 @@ public final class GaussHypergeometric {
     private static final double SERIES_LIMIT = 0.75;
     private static final double NEAR_INTEGER = 1e-3;
     private static final double EXACT_ENOUGH = 1e-8;
+    /** Largest tolerated ratio of the connection formula's absolute terms to its result (~4 digits lost). */
+    private static final double WELL_CONDITIONED = 1e4;
+    /** Up to here the Maclaurin series needs at most ~4&middot;10<sup>4</sup> terms. */
+    private static final double DIRECT_SERIES_LIMIT = 0.999;
 
     private GaussHypergeometric() {
     }
@@ -88,48 +96,68 @@ public final class GaussHypergeometric {
         if (offset == 0) {
             return integerExcess(a, b, c, z, (int) m);
         }
-        if (offset < NEAR_INTEGER && z <= 0.999) {
+        if (offset < NEAR_INTEGER && z <= DIRECT_SERIES_LIMIT) {
             return maclaurin(a, b, c, z);
         }
         if (offset < EXACT_ENOUGH) {
             return integerExcess(a, b, a + b + m, z, (int) m);
         }
-        return connection(a, b, c, z, s);
+        double[] connected = connection(a, b, c, z, s);
+        if (connected[1] > WELL_CONDITIONED * Math.abs(connected[0]) && z <= DIRECT_SERIES_LIMIT) {
+            return maclaurin(a, b, c, z);
+        }
+        return connected[0];
     }
 
     /** A&amp;S 15.1.1; also exact (terminating) when a or b is a non-positive integer. */
     static double maclaurin(double a, double b, double c, double z) {
+        return maclaurinWithMagnitude(a, b, c, z)[0];
+    }
+
+    /** {the Maclaurin sum, the sum of its terms' absolute values} (the latter measures its cancellation). */
+    private static double[] maclaurinWithMagnitude(double a, double b, double c, double z) {
         double term = 1;
         double sum = 1;
+        double magnitude = 1;
         for (int n = 0; n < MAX_TERMS; n++) {
             double ratio = (a + n) * (b + n) / ((c + n) * (n + 1)) * z;
             term *= ratio;
             sum += term;
+            magnitude += Math.abs(term);
             if (term == 0) {
-                return sum;
+                return new double[] {sum, magnitude};
             }
             double rho = Math.max(Math.abs(ratio), Math.abs(z));
             if (rho < 1 && Math.abs(term) * rho / (1 - rho) <= EPS * Math.abs(sum)) {
-                return sum;
+                return new double[] {sum, magnitude};
             }
         }
         throw new ArithmeticException("2F1 Maclaurin series did not converge: a=" + a + ", b=" + b + ", c=" + c
                 + ", z=" + z);
     }
 
-    /** A&amp;S 15.3.6, for non-integer s = c - a - b and 0 &lt; z &lt; 1. */
-    private static double connection(double a, double b, double c, double z, double s) {
+    /**
+     * A&amp;S 15.3.6, for non-integer s = c - a - b and 0 &lt; z &lt; 1: {the value, the sum of the absolute values
+     * of every term that went into it}.
+     */
+    private static double[] connection(double a, double b, double c, double z, double s) {
         double y = 1 - z;
         double first = gammaRatio(c, s, c - a, c - b);
         double second = gammaRatio(c, -s, a, b);
         double result = 0;
+        double magnitude = 0;
         if (first != 0) {
-            result += first * maclaurin(a, b, 1 - s, y);
+            double[] series = maclaurinWithMagnitude(a, b, 1 - s, y);
+            result += first * series[0];
+            magnitude += Math.abs(first) * series[1];
         }
         if (second != 0) {
-            result += second * Math.exp(s * Math.log(y)) * maclaurin(c - a, c - b, 1 + s, y);
+            double weight = second * Math.exp(s * Math.log(y));
+            double[] series = maclaurinWithMagnitude(c - a, c - b, 1 + s, y);
+            result += weight * series[0];
+            magnitude += Math.abs(weight) * series[1];
         }
-        return result;
+        return new double[] {result, magnitude};
     }
 
     /**
