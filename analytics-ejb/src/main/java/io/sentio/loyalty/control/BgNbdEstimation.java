@@ -1,6 +1,7 @@
 package io.sentio.loyalty.control;
 
 import io.sentio.loyalty.entity.BgNbdFit;
+import io.sentio.loyalty.entity.BgNbdParameters;
 import io.sentio.loyalty.entity.CustomerSummaries;
 import io.sentio.loyalty.entity.InvalidLoyaltyDataException;
 
@@ -12,8 +13,9 @@ import io.sentio.loyalty.entity.InvalidLoyaltyDataException;
  * changes by the constant &Sigma;x ln(scale), added back at the end);</li>
  * <li>pilot: Nelder-Mead (Commons Math) from several starting points on a systematic subsample of at most
  * {@value #PILOT_SIZE} customers (all of them for smaller cohorts), loosely, to find the basin cheaply; then
- * Newton-Raphson on the analytic gradient ({@link BgNbdLikelihood#valueAndGradient}) to the subsample's
- * optimum;</li>
+ * Newton-Raphson on the analytic gradient ({@link BgNbdLikelihood#valueAndGradient}) to the subsample's optimum.
+ * Given a start, such as last period's fit of the same customers, Newton goes from there, and the multi-start
+ * search only runs if that fails;</li>
  * <li>full: Newton-Raphson over the whole cohort from the pilot optimum, starting with the pilot's Hessian
  * (the objective is the mean log-likelihood per customer, so the subsample's Hessian estimates the full one),
  * to a step below 10<sup>&minus;10</sup> in every log-parameter; should Newton fail, BOBYQA and Nelder-Mead
@@ -26,13 +28,20 @@ final class BgNbdEstimation {
     static final int PILOT_SIZE = 20_000;
     /** The pilot only has to land in the optimum's basin; Newton does the rest. */
     static final double PILOT_TOLERANCE = 1e-5;
+    /** Total log-likelihood below which improvements do not matter ({@link LogSpaceOptimizer}). */
+    static final double RESOLUTION = 1e-6;
+    private static final double RIDGE_START = 1000;
     private static final System.Logger LOG = System.getLogger(BgNbdEstimation.class.getName());
     private static final double[][] STARTS = {{1, 1, 1}, {0.5, 0.5, 3}, {2, 2, 8}};
 
     private BgNbdEstimation() {
     }
 
-    static BgNbdFit fit(CustomerSummaries data) {
+    /**
+     * @param start parameters to start from instead of the multi-start pilot search (e.g. the fit of the same
+     *              customers a period earlier), or null
+     */
+    static BgNbdFit fit(CustomerSummaries data, BgNbdParameters start) {
         int[] x = data.frequencies();
         double[] tx = data.recencies();
         double[] age = data.ages();
@@ -56,20 +65,24 @@ final class BgNbdEstimation {
         BgNbdLikelihood pilot = n > PILOT_SIZE ? subsample(x, tx, age) : full;
         double rate = (double) totalX / (totalAge / scale);
 
-        LogSpaceOptimizer pilotSearch = new LogSpaceOptimizer(objective(pilot), 4);
-        double[] best = null;
-        double bestValue = Double.POSITIVE_INFINITY;
-        for (double[] s : STARTS) {
-            double[] start = {Math.log(s[0]), Math.log(s[0] / rate), Math.log(s[1]), Math.log(s[2])};
-            double[] found = pilotSearch.nelderMead(start, 0.5, PILOT_TOLERANCE);
-            double value = pilotSearch.value(found);
-            if (value < bestValue) {
-                bestValue = value;
-                best = found;
+        LogSpaceOptimizer pilotSearch = new LogSpaceOptimizer(objective(pilot), 4, RESOLUTION / pilot.size());
+        LogSpaceOptimizer.Minimum pilotMinimum = start == null ? null
+                : pilotSearch.newtonOrNull(warmStart(start, scale), gradient(pilot), null);
+        if (pilotMinimum == null) {
+            double[] best = null;
+            double bestValue = Double.POSITIVE_INFINITY;
+            for (double[] s : STARTS) {
+                double[] from = {Math.log(s[0]), Math.log(s[0] / rate), Math.log(s[1]), Math.log(s[2])};
+                double[] found = pilotSearch.nelderMead(from, 0.5, PILOT_TOLERANCE);
+                double value = pilotSearch.value(found);
+                if (value < bestValue) {
+                    bestValue = value;
+                    best = found;
+                }
             }
+            pilotMinimum = pilotSearch.newton(best, gradient(pilot), null);
         }
-        LogSpaceOptimizer.Minimum pilotMinimum = pilotSearch.newton(best, gradient(pilot), null);
-        LogSpaceOptimizer fullSearch = new LogSpaceOptimizer(objective(full), 4);
+        LogSpaceOptimizer fullSearch = new LogSpaceOptimizer(objective(full), 4, RESOLUTION / n);
         double[] theta = pilot == full ? pilotMinimum.theta()
                 : fullSearch.newton(pilotMinimum.theta(), gradient(full), pilotMinimum.hessian()).theta();
         LOG.log(System.Logger.Level.DEBUG, "BG/NBD fit of {0} customers: {1} pilot and {2} full evaluations",
@@ -80,6 +93,23 @@ final class BgNbdEstimation {
         double b = Math.exp(theta[3]);
         double logLikelihood = full.value(r, alpha, a, b) - totalX * Math.log(scale);
         return new BgNbdFit(r, alpha * scale, a, b, logLikelihood);
+    }
+
+    /**
+     * Log-parameters (times divided by {@code scale}) to start from given an earlier fit. A fit on the ridge
+     * a, b &rarr; &infin; stopped at an arbitrary point along it, from where the likelihood is flat in every
+     * direction that leads back to an interior optimum: such a start is brought back to a + b =
+     * {@value #RIDGE_START}, keeping the mean dropout probability a/(a+b).
+     */
+    private static double[] warmStart(BgNbdParameters start, double scale) {
+        double a = start.a();
+        double b = start.b();
+        if (a + b > RIDGE_START) {
+            double mean = a / (a + b);
+            a = mean * RIDGE_START;
+            b = (1 - mean) * RIDGE_START;
+        }
+        return new double[] {Math.log(start.r()), Math.log(start.alpha() / scale), Math.log(a), Math.log(b)};
     }
 
     /** Negative mean log-likelihood in log-parameters; +&infin; where it is not finite. */

@@ -43,7 +43,12 @@ public final class BgNbdModel {
      *                                     not identified)
      */
     public static BgNbdFit fit(CustomerSummaries data) {
-        return BgNbdEstimation.fit(data);
+        return BgNbdEstimation.fit(data, null);
+    }
+
+    /** {@link #fit(CustomerSummaries)} searching from {@code start} (e.g. an earlier fit of the same customers). */
+    public static BgNbdFit fit(CustomerSummaries data, BgNbdParameters start) {
+        return BgNbdEstimation.fit(data, start);
     }
 
     /**
@@ -116,6 +121,15 @@ public final class BgNbdModel {
     public double conditionalExpectedPurchases(double t, int x, double tx, double age) {
         requireTime("t", t);
         requireCustomer(x, tx, age);
+        return expectedPurchasesIfAlive(t, x, age) * probabilityAlive(x, tx, age);
+    }
+
+    /**
+     * E[Y(t) | alive at T, x, T]: eq. 10 without its P(alive) factor. It does not depend on t<sub>x</sub>, so a
+     * population's customers with equal (x, T) share it. Arguments as checked by
+     * {@link #conditionalExpectedPurchases}.
+     */
+    double expectedPurchasesIfAlive(double t, int x, double age) {
         if (t == 0) {
             return 0;
         }
@@ -124,8 +138,7 @@ public final class BgNbdModel {
         double a = parameters.a();
         double b = parameters.b();
         double z = t / (alpha + age + t);
-        double alive = probabilityAlive(x, tx, age);
-        return (a + b + x - 1) * bracket(r + x, a + b + x - 1, z, a) * alive;
+        return (a + b + x - 1) * bracket(r + x, a + b + x - 1, z, a);
     }
 
     /** ln[a/(b+x&minus;1) ((&alpha;+T)/(&alpha;+t<sub>x</sub>))<sup>r+x</sup>], for x &gt; 0. */

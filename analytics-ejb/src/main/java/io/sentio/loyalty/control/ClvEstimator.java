@@ -62,30 +62,49 @@ public final class ClvEstimator {
     public CustomerValue value(String id, int x, double tx, double age, double monetary, double horizon,
                                double discountRate) {
         requireHorizon(horizon, discountRate);
+        double alive = probabilityAlive(x, tx, age);
+        double spend = spend(x, monetary);
         // max(0, .): rounding may leave -1e-17 for a customer who is almost surely gone
-        double expectedPurchases = Math.max(0, purchaseModel.conditionalExpectedPurchases(horizon, x, tx, age));
-        double pAlive = purchaseModel.probabilityAlive(x, tx, age);
-        double spend = spendModel.conditionalExpectedSpend(x, x > 0 ? monetary : 0);
-        double discountedPurchases;
-        if (discountRate == 0) {
-            discountedPurchases = expectedPurchases;
-        } else {
-            discountedPurchases = 0;
-            double previous = 0;
-            int periods = (int) Math.ceil(horizon);
-            double logDiscount = Math.log1p(discountRate);
-            for (int k = 1; k <= periods; k++) {
-                double t = Math.min(k, horizon);
-                double cumulative = k == periods ? expectedPurchases
-                        : purchaseModel.conditionalExpectedPurchases(t, x, tx, age);
-                discountedPurchases += (cumulative - previous) * Math.exp(-t * logDiscount);
-                previous = cumulative;
-            }
-        }
-        return new CustomerValue(id, expectedPurchases, pAlive, spend, spend * Math.max(0, discountedPurchases));
+        double expectedPurchases = Math.max(0, alive * purchaseModel.expectedPurchasesIfAlive(horizon, x, age));
+        return new CustomerValue(id, expectedPurchases, alive, spend,
+                spend * alive * discountedPurchasesIfAlive(x, age, horizon, discountRate));
     }
 
-    private static void requireHorizon(double horizon, double discountRate) {
+    /** P(alive | x, t<sub>x</sub>, T) under the fitted BG/NBD. */
+    double probabilityAlive(int x, double tx, double age) {
+        return purchaseModel.probabilityAlive(x, tx, age);
+    }
+
+    /** E[M | x, m], the Gamma-Gamma conditional mean spend per transaction. */
+    double spend(int x, double monetary) {
+        return spendModel.conditionalExpectedSpend(x, x > 0 ? monetary : 0);
+    }
+
+    /**
+     * The discounted expected purchases over the horizon of a customer with x repeat purchases and age T <em>if
+     * alive</em>: CLV = {@link #spend} &middot; {@link #probabilityAlive} &middot; this (P(alive) is a common factor
+     * of every period's expectation, FHL eq. 10). It depends on (x, T) only, so that a population's customers
+     * with equal (x, T) can share one evaluation of the hypergeometric function. The horizon and rate must have
+     * been checked ({@link #requireHorizon}).
+     */
+    double discountedPurchasesIfAlive(int x, double age, double horizon, double discountRate) {
+        if (discountRate == 0) {
+            return Math.max(0, purchaseModel.expectedPurchasesIfAlive(horizon, x, age));
+        }
+        double discounted = 0;
+        double previous = 0;
+        int periods = (int) Math.ceil(horizon);
+        double logDiscount = Math.log1p(discountRate);
+        for (int k = 1; k <= periods; k++) {
+            double t = Math.min(k, horizon);
+            double cumulative = purchaseModel.expectedPurchasesIfAlive(t, x, age);
+            discounted += (cumulative - previous) * Math.exp(-t * logDiscount);
+            previous = cumulative;
+        }
+        return Math.max(0, discounted);
+    }
+
+    static void requireHorizon(double horizon, double discountRate) {
         if (!(horizon > 0) || !Double.isFinite(horizon)) {
             throw new InvalidLoyaltyDataException("horizon must be positive and finite, was " + horizon, 0,
                     "horizon");

@@ -4,7 +4,6 @@ import io.sentio.loyalty.entity.CustomerSummaries;
 import io.sentio.loyalty.entity.GammaGammaParameters;
 import io.sentio.loyalty.entity.InvalidLoyaltyDataException;
 import java.util.Arrays;
-import java.util.stream.IntStream;
 import org.apache.commons.math3.special.Gamma;
 
 /**
@@ -92,6 +91,11 @@ public final class GammaGammaModel {
      * @throws InvalidLoyaltyDataException when fewer than 2 customers have repeat purchases with positive spend
      */
     public static GammaGammaParameters fit(CustomerSummaries data) {
+        return fit(data, null);
+    }
+
+    /** {@link #fit(CustomerSummaries)} searching from {@code start} (e.g. an earlier fit of the same customers). */
+    public static GammaGammaParameters fit(CustomerSummaries data, GammaGammaParameters start) {
         Likelihood likelihood = Likelihood.of(data);
         if (likelihood.size() < 2) {
             throw new InvalidLoyaltyDataException("the Gamma-Gamma model needs at least 2 customers with repeat"
@@ -100,24 +104,30 @@ public final class GammaGammaModel {
         double scale = likelihood.meanSpend();
         Likelihood scaled = likelihood.scaled(scale);
         Likelihood pilot = scaled.size() > PILOT_SIZE ? scaled.subsample(PILOT_SIZE) : scaled;
-        LogSpaceOptimizer pilotSearch = new LogSpaceOptimizer(objective(pilot), 3);
-        double[] best = null;
-        double bestValue = Double.POSITIVE_INFINITY;
-        for (double[] s : STARTS) {
-            // start with the population mean spend p*gamma/(q-1) at the observed mean (1 after scaling)
-            double gamma = s[1] > 1 ? (s[1] - 1) / s[0] : 1;
-            double[] found = pilotSearch.nelderMead(
-                    new double[] {Math.log(s[0]), Math.log(s[1]), Math.log(gamma)}, 0.5,
-                    BgNbdEstimation.PILOT_TOLERANCE);
-            double value = pilotSearch.value(found);
-            if (value < bestValue) {
-                bestValue = value;
-                best = found;
+        LogSpaceOptimizer pilotSearch = new LogSpaceOptimizer(objective(pilot), 3,
+                BgNbdEstimation.RESOLUTION / pilot.size());
+        LogSpaceOptimizer.Minimum pilotMinimum = start == null ? null
+                : pilotSearch.newtonOrNull(new double[] {Math.log(start.p()), Math.log(start.q()),
+                    Math.log(start.gamma() / scale)}, gradient(pilot), null);
+        if (pilotMinimum == null) {
+            double[] best = null;
+            double bestValue = Double.POSITIVE_INFINITY;
+            for (double[] s : STARTS) {
+                // start with the population mean spend p*gamma/(q-1) at the observed mean (1 after scaling)
+                double gamma = s[1] > 1 ? (s[1] - 1) / s[0] : 1;
+                double[] found = pilotSearch.nelderMead(
+                        new double[] {Math.log(s[0]), Math.log(s[1]), Math.log(gamma)}, 0.5,
+                        BgNbdEstimation.PILOT_TOLERANCE);
+                double value = pilotSearch.value(found);
+                if (value < bestValue) {
+                    bestValue = value;
+                    best = found;
+                }
             }
+            pilotMinimum = pilotSearch.newton(best, gradient(pilot), null);
         }
-        LogSpaceOptimizer.Minimum pilotMinimum = pilotSearch.newton(best, gradient(pilot), null);
         double[] theta = pilot == scaled ? pilotMinimum.theta()
-                : new LogSpaceOptimizer(objective(scaled), 3)
+                : new LogSpaceOptimizer(objective(scaled), 3, BgNbdEstimation.RESOLUTION / scaled.size())
                         .newton(pilotMinimum.theta(), gradient(scaled), pilotMinimum.hessian()).theta();
         return new GammaGammaParameters(Math.exp(theta[0]), Math.exp(theta[1]), Math.exp(theta[2]) * scale);
     }
@@ -167,7 +177,7 @@ public final class GammaGammaModel {
         private Likelihood(int[] frequency, double[] spend) {
             this.frequency = frequency;
             this.spend = spend;
-            this.distinct = IntStream.of(frequency).distinct().sorted().toArray();
+            this.distinct = BgNbdLikelihood.distinctFrequencies(frequency);
             this.count = new long[distinct.length];
             double sxl = 0;
             double sl = 0;

@@ -102,19 +102,36 @@ public final class GaussHypergeometric {
         if (offset < EXACT_ENOUGH) {
             return integerExcess(a, b, a + b + m, z, (int) m);
         }
+        // a series in 1-z with a very negative lower parameter may overflow before it converges (null)
         double[] connected = connection(a, b, c, z, s);
-        if (connected[1] > WELL_CONDITIONED * Math.abs(connected[0]) && z <= DIRECT_SERIES_LIMIT) {
-            return maclaurin(a, b, c, z);
+        if (z > DIRECT_SERIES_LIMIT) {
+            if (connected == null) {
+                throw new ArithmeticException("2F1 connection formula overflowed: a=" + a + ", b=" + b + ", c=" + c
+                        + ", z=" + z);
+            }
+            return connected[0];
         }
-        return connected[0];
+        if (connected != null && connected[1] <= WELL_CONDITIONED * Math.abs(connected[0])) {
+            return connected[0];
+        }
+        return maclaurin(a, b, c, z);
     }
 
     /** A&amp;S 15.1.1; also exact (terminating) when a or b is a non-positive integer. */
     static double maclaurin(double a, double b, double c, double z) {
-        return maclaurinWithMagnitude(a, b, c, z)[0];
+        double[] series = maclaurinWithMagnitude(a, b, c, z);
+        if (series == null) {
+            throw new ArithmeticException("2F1 Maclaurin series did not converge: a=" + a + ", b=" + b + ", c=" + c
+                    + ", z=" + z);
+        }
+        return series[0];
     }
 
-    /** {the Maclaurin sum, the sum of its terms' absolute values} (the latter measures its cancellation). */
+    /**
+     * {the Maclaurin sum, the sum of its terms' absolute values} (the latter measures its cancellation), or null
+     * when the terms overflow or the series does not converge within its term budget. (No exception: the
+     * connection formula probes this on hot paths and falls back.)
+     */
     private static double[] maclaurinWithMagnitude(double a, double b, double c, double z) {
         double term = 1;
         double sum = 1;
@@ -124,6 +141,9 @@ public final class GaussHypergeometric {
             term *= ratio;
             sum += term;
             magnitude += Math.abs(term);
+            if (!Double.isFinite(magnitude)) {
+                return null;
+            }
             if (term == 0) {
                 return new double[] {sum, magnitude};
             }
@@ -132,13 +152,12 @@ public final class GaussHypergeometric {
                 return new double[] {sum, magnitude};
             }
         }
-        throw new ArithmeticException("2F1 Maclaurin series did not converge: a=" + a + ", b=" + b + ", c=" + c
-                + ", z=" + z);
+        return null;
     }
 
     /**
      * A&amp;S 15.3.6, for non-integer s = c - a - b and 0 &lt; z &lt; 1: {the value, the sum of the absolute values
-     * of every term that went into it}.
+     * of every term that went into it}, or null when one of its series overflows.
      */
     private static double[] connection(double a, double b, double c, double z, double s) {
         double y = 1 - z;
@@ -148,12 +167,18 @@ public final class GaussHypergeometric {
         double magnitude = 0;
         if (first != 0) {
             double[] series = maclaurinWithMagnitude(a, b, 1 - s, y);
+            if (series == null) {
+                return null;
+            }
             result += first * series[0];
             magnitude += Math.abs(first) * series[1];
         }
         if (second != 0) {
             double weight = second * Math.exp(s * Math.log(y));
             double[] series = maclaurinWithMagnitude(c - a, c - b, 1 + s, y);
+            if (series == null) {
+                return null;
+            }
             result += weight * series[0];
             magnitude += Math.abs(weight) * series[1];
         }

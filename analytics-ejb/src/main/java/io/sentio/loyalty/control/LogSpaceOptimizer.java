@@ -45,13 +45,30 @@ final class LogSpaceOptimizer {
     private static final double REL_TOL = 1e-13;
     private static final double ABS_TOL = 1e-15;
 
+    /** Newton stops after this many iterations in a row that could not improve by more than the resolution. */
+    private static final int FLAT_ITERATIONS = 2;
+    /** A Newton step at least this long (in some log-parameter) that promises no gain means a ridge. */
+    private static final double RIDGE_STEP = 1e-3;
+    /** Relative gain below which a double-precision objective cannot tell a step from rounding. */
+    private static final double ROUNDING = 1e-15;
+
     private final Objective objective;
     private final int dimension;
+    private final double resolution;
     private int evaluations;
 
-    LogSpaceOptimizer(Objective objective, int dimension) {
+    /**
+     * @param resolution the smallest improvement of the objective that matters (for a mean log-likelihood of n
+     *                   customers, e.g. 10<sup>&minus;6</sup>/n: a millionth of a log-likelihood unit, far below
+     *                   what any likelihood-ratio test resolves, and small enough that parameters stopped there
+     *                   are within ~10<sup>&minus;4</sup> of the optimum even for a few thousand customers);
+     *                   Newton stops on a ridge where the objective keeps creeping towards a supremum at
+     *                   infinity by less than that per step
+     */
+    LogSpaceOptimizer(Objective objective, int dimension, double resolution) {
         this.objective = objective;
         this.dimension = dimension;
+        this.resolution = resolution;
     }
 
     double value(double[] theta) {
@@ -109,17 +126,27 @@ final class LogSpaceOptimizer {
     /**
      * Newton-Raphson on the analytic gradient, with the Hessian by forward differences of that gradient
      * (symmetrised; Levenberg damping until it is positive definite) and an Armijo backtracking line search; stops
-     * when the Newton step is below 10<sup>&minus;10</sup> in every log-parameter. Given a Hessian guess (e.g.
-     * the Hessian at the optimum of a subsample, which estimates the same per-customer mean objective), it
-     * iterates with that fixed matrix while full steps are accepted (a chord method: one gradient evaluation per
-     * iteration, linear convergence at the rate of the Hessian's relative error) and recomputes it otherwise.
-     * Falls back to {@link #polish} (BOBYQA + Nelder-Mead) if Newton fails.
+     * when the Newton step is below 10<sup>&minus;10</sup> in every log-parameter or promises a gain below the
+     * objective's rounding (relative {@value #ROUNDING}), or when {@value #FLAT_ITERATIONS} long steps in a row (or a failed line search) promise less than the resolution:
+     * the objective is then flat to within what matters, typically a ridge whose supremum lies at infinity (for
+     * BG/NBD: a, b &rarr; &infin; with a/(a+b) fixed, a dropout probability without heterogeneity), where the
+     * parameters along the ridge are not identified and the model's predictions no longer change. Given a
+     * Hessian guess (e.g. the Hessian at the optimum of a subsample, which estimates the same per-customer mean
+     * objective), it iterates with that fixed matrix while full steps are accepted (a chord method: one gradient
+     * evaluation per iteration, linear convergence at the rate of the Hessian's relative error) and recomputes it
+     * otherwise. Falls back to {@link #polish} (BOBYQA + Nelder-Mead) if Newton fails.
      */
     Minimum newton(double[] start, Gradient gradient, double[][] hessianGuess) {
+        Minimum found = newtonOrNull(start, gradient, hessianGuess);
+        return found != null ? found : new Minimum(polish(start), null);
+    }
+
+    /** {@link #newton} without the fallback: null when Newton fails. */
+    Minimum newtonOrNull(double[] start, Gradient gradient, double[][] hessianGuess) {
         try {
             return newtonIterations(start, gradient, hessianGuess);
         } catch (ArithmeticException e) {
-            return new Minimum(polish(start), null);
+            return null;
         }
     }
 
@@ -127,6 +154,7 @@ final class LogSpaceOptimizer {
         double[] theta = start.clone();
         double[] current = evaluate(gradient, theta);
         double[][] hessian = hessianGuess;
+        int flat = 0;
         for (int iteration = 0; iteration < 100; iteration++) {
             double[] g = Arrays.copyOfRange(current, 1, dimension + 1);
             if (hessian == null) {
@@ -139,10 +167,15 @@ final class LogSpaceOptimizer {
                 size = Math.max(size, Math.abs(step[j]));
                 slope += g[j] * step[j];
             }
-            if (size < 1e-10) {
+            // a ridge: long steps that promise nothing (near an ordinary optimum, steps shrink with the gain)
+            flat = -slope < resolution && size > RIDGE_STEP ? flat + 1 : 0;
+            // converged: a negligible step, a ridge, or a step whose promised gain is below the objective's rounding
+            // (steps from a finite-difference Hessian then stay noisy and every line search would fail)
+            if (size < 1e-10 || flat >= FLAT_ITERATIONS || -slope <= ROUNDING * Math.max(1, Math.abs(current[0]))) {
                 return new Minimum(theta, hessian);
             }
             double t = 1;
+            boolean weak = false;
             while (true) {
                 double[] next = new double[dimension];
                 for (int j = 0; j < dimension; j++) {
@@ -150,20 +183,23 @@ final class LogSpaceOptimizer {
                 }
                 double[] trial = inBounds(next) ? evaluate(gradient, next) : null;
                 if (trial != null && trial[0] <= current[0] + 1e-4 * t * slope) {
+                    weak = -slope > resolution && current[0] - trial[0] < -0.1 * t * slope;
                     theta = next;
                     current = trial;
                     break;
                 }
                 t /= 2;
                 if (t * size < 1e-12) {
-                    if (size < 1e-6) {
+                    if (size < 1e-6 || -slope < resolution) {
                         return new Minimum(theta, hessian); // the objective no longer resolves the step
                     }
                     throw new ArithmeticException("Newton line search failed");
                 }
             }
-            if (t < 1 || iteration >= 10) {
-                hessian = null; // the guess (or an old matrix) is not good enough here: recompute
+            if (t < 1 || weak || iteration >= 10) {
+                // the guess (or an old matrix) is not good enough here (a step had to be shortened, or gained
+                // under a tenth of what the matrix predicted, as on a ridge where the curvature keeps falling)
+                hessian = null;
             }
         }
         throw new ArithmeticException("Newton did not converge in 100 iterations");

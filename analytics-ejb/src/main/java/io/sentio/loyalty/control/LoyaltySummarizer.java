@@ -1,17 +1,14 @@
 package io.sentio.loyalty.control;
 
+import io.sentio.loyalty.control.EquityTimeline.Equity;
 import io.sentio.loyalty.entity.Breakdown;
 import io.sentio.loyalty.entity.ChurnRule;
-import io.sentio.loyalty.entity.ClvAnalysis;
-import io.sentio.loyalty.entity.CustomerSummaries;
-import io.sentio.loyalty.entity.CustomerValue;
 import io.sentio.loyalty.entity.GroupSummary;
 import io.sentio.loyalty.entity.InteractionHistory;
 import io.sentio.loyalty.entity.InvalidLoyaltyDataException;
 import io.sentio.loyalty.entity.PeriodSummary;
 import io.sentio.loyalty.entity.PurchaseHistory;
 import io.sentio.loyalty.entity.ReturnOnCustomer;
-import io.sentio.loyalty.entity.RfmScore;
 import io.sentio.loyalty.entity.RfmSegment;
 import io.sentio.loyalty.entity.ValueTier;
 import io.sentio.loyalty.entity.ValueTierThresholds;
@@ -19,6 +16,7 @@ import io.sentio.loyalty.entity.ValueTierThresholds;
 import java.time.LocalDate;
 import java.time.temporal.IsoFields;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -87,10 +85,11 @@ public final class LoyaltySummarizer {
         Context context = new Context(history, interactions, segments, churn, by, thresholds);
         List<PeriodSummary> out = new ArrayList<>();
         LocalDate start = periodStart(LocalDate.ofEpochDay(firstDay), granularity);
-        Equity equityStart = equity(history, Math.toIntExact(start.toEpochDay()), horizonWeeks, discountRate);
+        EquityTimeline equity = new EquityTimeline(history, horizonWeeks, discountRate);
+        Equity equityStart = equity.at(Math.toIntExact(start.toEpochDay()));
         for (; start.toEpochDay() <= lastDay; start = next(start, granularity)) {
             LocalDate end = next(start, granularity);
-            Equity equityEnd = equity(history, Math.toIntExact(end.toEpochDay()), horizonWeeks, discountRate);
+            Equity equityEnd = equity.at(Math.toIntExact(end.toEpochDay()));
             out.add(period(context, granularity, start, end, equityStart, equityEnd));
             equityStart = equityEnd;
         }
@@ -99,10 +98,6 @@ public final class LoyaltySummarizer {
 
     private record Context(PurchaseHistory h, InteractionHistory interactions, Map<String, String> segments,
                            ChurnRule churn, Breakdown by, ValueTierThresholds thresholds) {
-    }
-
-    /** Customer equity at a day: the total and each customer's CLV (0 for customers not acquired by then). */
-    private record Equity(double total, double[] clv) {
     }
 
     /** One acquired customer's standing in a period. */
@@ -115,15 +110,17 @@ public final class LoyaltySummarizer {
         PurchaseHistory h = x.h();
         int s = Math.toIntExact(startDate.toEpochDay());
         int e = Math.toIntExact(endDate.toEpochDay());
-        long active = 0;
+        long customers = 0;
         long aliveAtStart = 0;
         long retained = 0;
         long churnedBeforeStart = 0;
         long wonBack = 0;
         double revenue = 0;
-        List<Double> activeRevenue = new ArrayList<>();
-        List<double[]> rfm = new ArrayList<>();
-        List<Standing> standings = new ArrayList<>();
+        int active = 0;
+        double[] activeRevenue = new double[h.customers()];
+        double[] sinceLast = new double[h.customers()];
+        double[] frequency = new double[h.customers()];
+        List<Standing> standings = x.by() == null ? null : new ArrayList<>();
         for (int c = 0; c < h.customers(); c++) {
             int from = h.start(c);
             if (h.day(from) >= e) {
@@ -131,14 +128,10 @@ public final class LoyaltySummarizer {
             }
             int beforeStart = firstAtOrAfter(h, from, h.end(c), s);  // purchases [from, beforeStart) are before s
             int beforeEnd = firstAtOrAfter(h, beforeStart, h.end(c), e);
-            double inPeriod = 0;
-            for (int i = beforeStart; i < beforeEnd; i++) {
-                inPeriod += h.amount(i);
-            }
+            double inPeriod = spendBefore(h, from, beforeEnd) - spendBefore(h, from, beforeStart);
             boolean isActive = beforeEnd > beforeStart;
             if (isActive) {
-                active++;
-                activeRevenue.add(inPeriod);
+                activeRevenue[active++] = inPeriod;
                 revenue += inPeriod;
             }
             String id = h.customer(c);
@@ -157,30 +150,20 @@ public final class LoyaltySummarizer {
                     wonBack++;
                 }
             }
-            double spend = 0;
-            for (int i = from; i < beforeEnd; i++) {
-                spend += h.amount(i);
+            sinceLast[(int) customers] = e - h.day(beforeEnd - 1);
+            frequency[(int) customers] = beforeEnd - from;
+            customers++;
+            if (standings != null) {
+                double window = spendBefore(h, from, beforeStart)
+                        - spendBefore(h, from, firstAtOrAfter(h, from, beforeStart, s - x.churn().days()));
+                standings.add(new Standing(c, aliveStart, aliveEnd, inPeriod, window));
             }
-            rfm.add(new double[]{e - h.day(beforeEnd - 1), beforeEnd - from, spend});
-            double window = 0;
-            for (int i = firstAtOrAfter(h, from, beforeStart, s - x.churn().days()); i < beforeStart; i++) {
-                window += h.amount(i);
-            }
-            standings.add(new Standing(c, aliveStart, aliveEnd, inPeriod, window));
         }
         long churned = aliveAtStart - retained;
         Map<String, Long> segments = new LinkedHashMap<>();
-        if (!rfm.isEmpty()) {
-            double[] r = new double[rfm.size()];
-            double[] f = new double[rfm.size()];
-            double[] m = new double[rfm.size()];
-            for (int i = 0; i < rfm.size(); i++) {
-                r[i] = rfm.get(i)[0];
-                f[i] = rfm.get(i)[1];
-                m[i] = rfm.get(i)[2];
-            }
-            List<RfmScore> scores = RfmScorer.score(r, f, m);
-            RfmScorer.segmentSizes(scores).forEach((segment, size) -> segments.put(segment.name(), size));
+        if (customers > 0) {
+            RfmScorer.segmentSizes(Arrays.copyOf(sinceLast, (int) customers), Arrays.copyOf(frequency, (int) customers))
+                    .forEach((segment, size) -> segments.put(segment.name(), size));
         } else {
             for (RfmSegment segment : RfmSegment.values()) {
                 segments.put(segment.name(), 0L);
@@ -193,10 +176,11 @@ public final class LoyaltySummarizer {
         Double pareto = null;
         Double gini = null;
         if (revenue > 0) {
-            double[] values = activeRevenue.stream().mapToDouble(Double::doubleValue).toArray();
-            pareto = RevenueConcentration.paretoShare(values);
-            gini = RevenueConcentration.gini(values);
-            RevenueConcentration.tiers(values, x.thresholds()).forEach(t -> tiers.merge(t.label(), 1L, Long::sum));
+            RevenueConcentration.Summary concentration =
+                    RevenueConcentration.summary(Arrays.copyOf(activeRevenue, active), x.thresholds());
+            pareto = concentration.paretoShare();
+            gini = concentration.gini();
+            concentration.tierSizes().forEach((tier, size) -> tiers.put(tier.label(), size));
         }
         Double roc = null;
         if (equityStart != null && equityEnd != null && equityStart.total() > 0) {
@@ -204,7 +188,7 @@ public final class LoyaltySummarizer {
         }
         Map<String, GroupSummary> breakdown = x.by() == null ? null
                 : breakdown(x, s, standings, equityStart, equityEnd);
-        return new PeriodSummary(name(startDate, granularity), startDate, endDate, standings.size(), active,
+        return new PeriodSummary(name(startDate, granularity), startDate, endDate, customers, active,
                 aliveAtStart, retained, churned, rate(retained, aliveAtStart), rate(churned, aliveAtStart), revenue,
                 segments, pareto, gini, tiers, equityStart == null ? null : equityStart.total(),
                 equityEnd == null ? null : equityEnd.total(), roc, churnedBeforeStart, wonBack,
@@ -294,43 +278,9 @@ public final class LoyaltySummarizer {
                 equityEnd == null ? null : endSum, roc);
     }
 
-    /** CLV of every customer with the models fitted on the purchases before day d; null when there are none or no fit. */
-    private static Equity equity(PurchaseHistory h, int d, double horizonWeeks, double discountRate) {
-        PurchaseSummarizer summarizer = new PurchaseSummarizer(LocalDate.ofEpochDay(d - 1L));
-        for (int c = 0; c < h.customers(); c++) {
-            for (int i = h.start(c); i < h.end(c) && h.day(i) < d; i++) {
-                summarizer.accept(h.customer(c), LocalDate.ofEpochDay(h.day(i)), h.amount(i));
-            }
-        }
-        if (summarizer.size() == 0) {
-            return null;
-        }
-        ClvAnalysis analysis;
-        try {
-            CustomerSummaries data = summarizer.summaries();
-            analysis = ClvEstimator.fitAndAnalyse(data, horizonWeeks, discountRate);
-        } catch (RuntimeException notFittable) {
-            // too few or degenerate customers (e.g. nobody has repeated yet): equity is undefined, not an error
-            return null;
-        }
-        double total = analysis.customerEquity();
-        if (!Double.isFinite(total)) {
-            return null;
-        }
-        // the analysis lists the customers acquired before d in input order, i.e. in the history's order
-        double[] clv = new double[h.customers()];
-        List<CustomerValue> values = analysis.customers();
-        int next = 0;
-        for (int c = 0; c < h.customers() && next < values.size(); c++) {
-            if (h.day(h.start(c)) < d) {
-                CustomerValue value = values.get(next++);
-                if (!value.id().equals(h.customer(c))) {
-                    throw new IllegalStateException("CLV analysis is not in purchase-history order at " + value.id());
-                }
-                clv[c] = value.clv();
-            }
-        }
-        return new Equity(total, clv);
+    /** The customer's spend on the purchases from their first, {@code from}, up to index {@code to} (exclusive). */
+    private static double spendBefore(PurchaseHistory h, int from, int to) {
+        return to > from ? h.spendThrough(to - 1) : 0;
     }
 
     static int firstAtOrAfter(PurchaseHistory h, int from, int to, int day) {

@@ -5,7 +5,9 @@ import io.sentio.loyalty.entity.ValueTier;
 import io.sentio.loyalty.entity.ValueTierThresholds;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * How concentrated revenue is across customers: the Pareto share (revenue share of the top 20% of customers),
@@ -33,7 +35,10 @@ public final class RevenueConcentration {
             throw new InvalidLoyaltyDataException("fraction must be in [0, 1], was " + fraction, 0, "fraction");
         }
         double[] sorted = sortedAscending(revenue);
-        double total = sum(sorted);
+        return topShareOfSorted(sorted, sum(sorted), fraction);
+    }
+
+    private static double topShareOfSorted(double[] sorted, double total, double fraction) {
         if (total == 0) {
             return fraction;
         }
@@ -57,7 +62,10 @@ public final class RevenueConcentration {
      */
     public static double gini(double[] revenue) {
         double[] sorted = sortedAscending(revenue);
-        double total = sum(sorted);
+        return giniOfSorted(sorted, sum(sorted));
+    }
+
+    private static double giniOfSorted(double[] sorted, double total) {
         if (total == 0) {
             return 0;
         }
@@ -93,6 +101,40 @@ public final class RevenueConcentration {
             tiers[i] = thresholds.tierFor(shareAbove);
         }
         return Collections.unmodifiableList(Arrays.asList(tiers));
+    }
+
+    /** Pareto share, Gini and the number of customers per value tier of one period's revenues. */
+    public record Summary(double paretoShare, double gini, Map<ValueTier, Long> tierSizes) {
+    }
+
+    /**
+     * {@link #paretoShare}, {@link #gini} and the sizes of {@link #tiers} from one sort, for summaries over
+     * many customers: the tiers are counted walking down the ranking one group of equal revenues at a time.
+     */
+    public static Summary summary(double[] revenue, ValueTierThresholds thresholds) {
+        double[] sorted = sortedAscending(revenue);
+        double total = sum(sorted);
+        Map<ValueTier, Long> sizes = new EnumMap<>(ValueTier.class);
+        for (ValueTier tier : ValueTier.values()) {
+            sizes.put(tier, 0L);
+        }
+        if (total == 0) {
+            sizes.put(ValueTier.C, (long) sorted.length);
+        } else {
+            double above = 0; // revenue of the customers ranked strictly higher than the current group
+            for (int end = sorted.length; end > 0; ) {
+                int start = end - 1;
+                while (start > 0 && sorted[start - 1] == sorted[end - 1]) {
+                    start--;
+                }
+                sizes.merge(thresholds.tierFor(above / total), (long) (end - start), Long::sum);
+                for (int i = start; i < end; i++) {
+                    above += sorted[i];
+                }
+                end = start;
+            }
+        }
+        return new Summary(topShareOfSorted(sorted, total, 0.2), giniOfSorted(sorted, total), sizes);
     }
 
     private static int upperBound(double[] sorted, double v) {

@@ -80,34 +80,111 @@ public final class RfmScorer {
         return sizes;
     }
 
-    /** Score 1 + floor(5 L / n), L = number of strictly smaller values; higher values score higher. */
+    /**
+     * The number of customers per segment from the recency and frequency columns of {@link #score(double[],
+     * double[], double[])} (the segment does not depend on the monetary score), without an object per customer.
+     */
+    public static Map<RfmSegment, Long> segmentSizes(double[] timeSinceLastPurchase, double[] frequency) {
+        int n = timeSinceLastPurchase.length;
+        if (n == 0 || frequency.length != n) {
+            throw new InvalidLoyaltyDataException("RFM needs equally long, non-empty columns; got " + n + ", "
+                    + frequency.length);
+        }
+        double[] recent = new double[n];
+        for (int i = 0; i < n; i++) {
+            recent[i] = -requireFinite("recency", i, timeSinceLastPurchase[i]);
+        }
+        int[] r = quintiles(recent, "recency");
+        int[] f = quintiles(frequency, "frequency");
+        long[] counts = new long[RfmSegment.values().length];
+        for (int i = 0; i < n; i++) {
+            counts[RfmSegment.of(r[i], f[i]).ordinal()]++;
+        }
+        Map<RfmSegment, Long> sizes = new EnumMap<>(RfmSegment.class);
+        for (RfmSegment segment : RfmSegment.values()) {
+            sizes.put(segment, counts[segment.ordinal()]);
+        }
+        return sizes;
+    }
+
+    /**
+     * Score 1 + floor(5 L / n), L = number of strictly smaller values; higher values score higher. Since
+     * score &ge; k+1 exactly when L &ge; m<sub>k</sub> = &lceil;kn/5&rceil;, i.e. when the m<sub>k</sub>-th
+     * smallest value is below v, the score is 1 + the number of the four cut values v<sub>(m<sub>k</sub>)</sub>
+     * below v: four order statistics (selection, O(n)) instead of a sort and a search per customer.
+     */
     static int[] quintiles(double[] values, String name) {
         int n = values.length;
-        double[] sorted = new double[n];
+        double[] copy = new double[n];
         for (int i = 0; i < n; i++) {
-            sorted[i] = requireFinite(name, i, values[i]);
+            copy[i] = requireFinite(name, i, values[i]);
         }
-        java.util.Arrays.sort(sorted);
+        int[] ranks = new int[4];
+        for (int k = 1; k <= 4; k++) {
+            ranks[k - 1] = (int) ((k * (long) n + 4) / 5) - 1; // ceil(kn/5), 0-based
+        }
+        double[] cuts = orderStatistics(copy, ranks);
         int[] scores = new int[n];
         for (int i = 0; i < n; i++) {
-            long below = lowerBound(sorted, values[i]);
-            scores[i] = 1 + (int) (5 * below / n);
+            double v = values[i] == 0 ? 0 : values[i];
+            scores[i] = 1 + (v > cuts[0] ? 1 : 0) + (v > cuts[1] ? 1 : 0) + (v > cuts[2] ? 1 : 0)
+                    + (v > cuts[3] ? 1 : 0);
         }
         return scores;
     }
 
-    private static int lowerBound(double[] sorted, double v) {
-        int lo = 0;
-        int hi = sorted.length;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (sorted[mid] < v) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
+    /**
+     * The values of the given 0-based ascending ranks (sorted, possibly repeated) by multiple quickselect with a
+     * three-way partition (ties, frequent in RFM columns, are settled in one pass). Reorders {@code values}.
+     */
+    static double[] orderStatistics(double[] values, int[] ranks) {
+        double[] out = new double[ranks.length];
+        select(values, 0, values.length - 1, ranks, 0, ranks.length - 1, out);
+        return out;
+    }
+
+    private static void select(double[] v, int lo, int hi, int[] ranks, int firstRank, int lastRank, double[] out) {
+        while (firstRank <= lastRank) {
+            if (hi - lo < 16) {
+                java.util.Arrays.sort(v, lo, hi + 1);
+                for (int r = firstRank; r <= lastRank; r++) {
+                    out[r] = v[ranks[r]];
+                }
+                return;
             }
+            int mid = (lo + hi) >>> 1;
+            double pivot = Math.max(Math.min(v[lo], v[mid]), Math.min(Math.max(v[lo], v[mid]), v[hi]));
+            int less = lo;
+            int i = lo;
+            int greater = hi;
+            while (i <= greater) {
+                if (v[i] < pivot) {
+                    swap(v, less++, i++);
+                } else if (v[i] > pivot) {
+                    swap(v, i, greater--);
+                } else {
+                    i++;
+                }
+            }
+            // [lo, less) < pivot, [less, greater] == pivot, (greater, hi] > pivot
+            int r = firstRank;
+            while (r <= lastRank && ranks[r] < less) {
+                r++;
+            }
+            int afterEqual = r;
+            while (afterEqual <= lastRank && ranks[afterEqual] <= greater) {
+                out[afterEqual++] = pivot;
+            }
+            select(v, lo, less - 1, ranks, firstRank, r - 1, out);
+            lo = greater + 1;
+            firstRank = afterEqual;
         }
-        return lo;
+    }
+
+    private static void swap(double[] v, int i, int j) {
+        double t = v[i];
+        v[i] = v[j];
+        v[j] = t;
     }
 
     private static double requireFinite(String name, int i, double v) {

@@ -40,6 +40,21 @@ public final class CustomerSummaries {
      */
     public static CustomerSummaries of(String[] ids, int[] frequency, double[] recency, double[] age,
                                        double[] monetary) {
+        return validated(ids, frequency, recency, age, monetary, true);
+    }
+
+    /**
+     * {@link #of} for ids that are distinct by construction (e.g. one row per customer of a
+     * {@link PurchaseHistory}): every check but the duplicate-id one, which costs a hash-set insertion per
+     * customer.
+     */
+    public static CustomerSummaries ofDistinctCustomers(String[] ids, int[] frequency, double[] recency,
+                                                        double[] age, double[] monetary) {
+        return validated(ids, frequency, recency, age, monetary, false);
+    }
+
+    private static CustomerSummaries validated(String[] ids, int[] frequency, double[] recency, double[] age,
+                                               double[] monetary, boolean checkDuplicates) {
         if (ids == null || frequency == null || recency == null || age == null || monetary == null) {
             throw new InvalidLoyaltyDataException("customer summary columns must not be null");
         }
@@ -52,13 +67,13 @@ public final class CustomerSummaries {
         if (n == 0) {
             throw new InvalidLoyaltyDataException("customer summary is empty");
         }
-        Set<String> seen = new HashSet<>(n * 2);
+        Set<String> seen = checkDuplicates ? new HashSet<>(n * 2) : null;
         for (int i = 0; i < n; i++) {
             String id = ids[i];
             if (id == null || id.isBlank()) {
                 throw invalid(i, id, "customer_id", "is blank");
             }
-            if (!seen.add(id)) {
+            if (seen != null && !seen.add(id)) {
                 throw invalid(i, id, "customer_id", "is repeated");
             }
             if (frequency[i] < 0) {

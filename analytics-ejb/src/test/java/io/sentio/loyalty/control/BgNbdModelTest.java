@@ -103,6 +103,7 @@ class BgNbdModelTest {
     @CsvSource({
         "1.5477678, 2.3244026, 2.2999661, 58.732998, 23, 14.429, 15, 52",
         "3.2506671, 10.336662, 944.36500, 44095.976, 4, 10, 12, 52",
+        "3.2111670, 1.0, 800, 32000, 3, 1, 2, 52",
         "0.5, 0.5, 3, 20, 40, 2.9, 3, 100",
         "0.2426, 4.4135, 0.7929, 2.4258, 30, 38, 39, 52"})
     void conditionalExpectationMatchesTheBetaMixtureIntegral(double r, double alpha, double a, double b, int x,

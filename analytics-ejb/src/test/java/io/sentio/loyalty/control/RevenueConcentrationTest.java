@@ -9,7 +9,10 @@ import io.sentio.loyalty.entity.ReturnOnCustomer;
 import io.sentio.loyalty.entity.ValueTier;
 import io.sentio.loyalty.entity.ValueTierThresholds;
 import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.Random;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 class RevenueConcentrationTest {
@@ -86,5 +89,26 @@ class RevenueConcentrationTest {
     void rejectsNegativeRevenue() {
         assertThatThrownBy(() -> RevenueConcentration.gini(new double[] {1, -1}))
                 .isInstanceOf(InvalidLoyaltyDataException.class).hasMessageContaining("#2");
+    }
+
+    /** The one-sort summary against the three separate computations, with ties and zeros. */
+    @Test
+    void summaryAgreesWithParetoGiniAndTiers() {
+        SplittableRandom random = new SplittableRandom(3);
+        for (int n : new int[] {1, 5, 997}) {
+            double[] revenue = new double[n];
+            for (int i = 0; i < n; i++) {
+                revenue[i] = random.nextInt(3) == 0 ? random.nextInt(4) * 10.0 : Math.exp(3 * random.nextDouble());
+            }
+            RevenueConcentration.Summary summary = RevenueConcentration.summary(revenue, ValueTierThresholds.DEFAULT);
+            assertThat(summary.paretoShare()).isEqualTo(RevenueConcentration.paretoShare(revenue));
+            assertThat(summary.gini()).isEqualTo(RevenueConcentration.gini(revenue));
+            Map<ValueTier, Long> counted = new EnumMap<>(ValueTier.class);
+            for (ValueTier tier : ValueTier.values()) {
+                counted.put(tier, 0L);
+            }
+            RevenueConcentration.tiers(revenue, ValueTierThresholds.DEFAULT).forEach(t -> counted.merge(t, 1L, Long::sum));
+            assertThat(summary.tierSizes()).isEqualTo(counted);
+        }
     }
 }

@@ -9,6 +9,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 class RfmScorerTest {
@@ -91,5 +92,41 @@ class RfmScorerTest {
         assertThat(sizes.values().stream().mapToLong(Long::longValue).sum()).isEqualTo(25);
         assertThat(sizes.get(RfmSegment.CHAMPIONS)).isEqualTo(4);
         assertThat(sizes.get(RfmSegment.HIBERNATING)).isEqualTo(4);
+    }
+
+    /** Selection-based quintiles against the definition counted by brute force, on columns full of ties. */
+    @Test
+    void quintilesMatchTheDefinitionOnTiedColumns() {
+        SplittableRandom random = new SplittableRandom(11);
+        for (int n : new int[] {1, 2, 7, 100, 2_001}) {
+            double[] values = new double[n];
+            for (int i = 0; i < n; i++) {
+                values[i] = random.nextInt(4) == 0 ? random.nextDouble() : random.nextInt(6);
+            }
+            int[] scores = RfmScorer.quintiles(values, "v");
+            for (int i = 0; i < n; i++) {
+                long below = 0;
+                for (double v : values) {
+                    below += v < values[i] ? 1 : 0;
+                }
+                assertThat(scores[i]).as("n=%d, value %s", n, values[i]).isEqualTo(1 + (int) (5 * below / n));
+            }
+        }
+    }
+
+    @Test
+    void segmentSizesFromColumnsEqualThoseOfTheScores() {
+        SplittableRandom random = new SplittableRandom(5);
+        int n = 3_000;
+        double[] recency = new double[n];
+        double[] frequency = new double[n];
+        double[] monetary = new double[n];
+        for (int i = 0; i < n; i++) {
+            recency[i] = random.nextInt(400);
+            frequency[i] = random.nextInt(3) == 0 ? 1 : 1 + random.nextInt(30);
+            monetary[i] = 100 * random.nextDouble();
+        }
+        assertThat(RfmScorer.segmentSizes(recency, frequency))
+                .isEqualTo(RfmScorer.segmentSizes(RfmScorer.score(recency, frequency, monetary)));
     }
 }
