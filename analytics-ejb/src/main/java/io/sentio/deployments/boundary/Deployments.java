@@ -19,12 +19,9 @@ import io.sentio.surveys.entity.InvalidSurveyException;
 import io.sentio.surveys.entity.SurveyItem;
 import io.sentio.surveys.entity.SurveyTemplate;
 import jakarta.annotation.PostConstruct;
-import jakarta.ejb.ConcurrencyManagement;
-import jakarta.ejb.ConcurrencyManagementType;
-import jakarta.ejb.Singleton;
-import jakarta.ejb.Startup;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import java.time.Clock;
@@ -40,11 +37,14 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
-/** Deploying surveys to touchpoints, closing them, and issuing invitations. */
-@Singleton
-@Startup
-@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
-@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+/**
+ * Deploying surveys to touchpoints, closing them, and issuing invitations.
+ *
+ * <p>A CDI application-scoped bean, not an EJB, for the reason given on {@code Responses}: every submission
+ * asks it twice (the deployment, its survey), and each EJB invocation ran the whole interceptor chain. It
+ * needs no container transaction or lock (its caches are concurrent maps) and starts with the application.
+ */
+@ApplicationScoped
 public class Deployments {
 
     /** Most invitations one request may create: bounds the work and the response size. */
@@ -80,6 +80,11 @@ public class Deployments {
         invitations = new InvitationStore(storage.database());
         deployments.ensureIndexes();
         invitations.ensureIndexes();
+    }
+
+    /** Creates the bean (and so its indexes) when the application starts instead of at the first request. */
+    void started(@Observes @Initialized(ApplicationScoped.class) Object application) {
+        // observing is enough: the container creates the bean to deliver the event
     }
 
     public Deployment create(NewDeployment request) {

@@ -16,13 +16,10 @@ import io.sentio.storage.boundary.MongoStorage;
 import io.sentio.surveys.control.AnswerValidator;
 import io.sentio.surveys.entity.SurveyTemplate;
 import jakarta.annotation.PostConstruct;
-import jakarta.ejb.ConcurrencyManagement;
-import jakarta.ejb.ConcurrencyManagementType;
-import jakarta.ejb.Singleton;
-import jakarta.ejb.Startup;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import java.time.Clock;
@@ -36,14 +33,14 @@ import java.util.Map;
  * Accepting survey answers. The rule this class exists for: an answer acknowledged to a respondent is
  * durable and stored exactly once. Everything is checked before anything is written; the single write is
  * idempotent by the client's response id; the caller is answered only after the store made it durable.
+ *
+ * <p>A CDI application-scoped bean, not an EJB: it uses no container transaction (the single write needs
+ * none), no container lock (it is thread-safe by itself) and no EJB security (the resources' {@code RoleCheck}
+ * decides), and the EJB interceptor chain around every call was a measurable share of a submission's cost.
+ * It starts with the application, so that its indexes exist before the first request.
  */
-@Singleton
-@Startup
-@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
-@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+@ApplicationScoped
 public class Responses {
-
-    private static final System.Logger LOG = System.getLogger(Responses.class.getName());
 
     @Inject
     MongoStorage storage;
@@ -52,7 +49,7 @@ public class Responses {
     Deployments deployments;
 
     @Inject
-    Event<ResponseStored> stored;
+    StoredResponses stored;
 
     @Inject
     Event<ResponsesDeleted> deleted;
@@ -65,6 +62,11 @@ public class Responses {
     void start() {
         responses = new ResponseStore(storage.database(), storage::awaitDurable, !storage.isEmbedded());
         responses.ensureIndexes();
+    }
+
+    /** Creates the bean (and so its indexes) when the application starts instead of at the first request. */
+    void started(@Observes @Initialized(ApplicationScoped.class) Object application) {
+        // observing is enough: the container creates the bean to deliver the event
     }
 
     public SubmitOutcome submit(String deploymentId, Submission submission) {
@@ -108,13 +110,9 @@ public class Responses {
             }
         }
         if (created) {
-            // A hint for the aggregate folder, which also finds unfolded responses by itself after a restart:
-            // a failing observer must not turn a durable, acknowledged answer into an error.
-            try {
-                stored.fire(new ResponseStored(response.id(), response.touchpoint()));
-            } catch (RuntimeException e) {
-                LOG.log(System.Logger.Level.WARNING, "Observer of stored response " + response.id() + " failed", e);
-            }
+            // A hint for the aggregate folder and the comment indexer, which also find new responses by
+            // themselves after a restart; a failing follower is skipped (StoredResponses).
+            stored.announce(new ResponseStored(response.id(), response.touchpoint()));
             return SubmitOutcome.CREATED;
         }
         // A retry may arrive while the first attempt's write is not yet durable: make sure it is.

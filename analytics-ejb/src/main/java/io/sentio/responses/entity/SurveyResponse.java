@@ -54,6 +54,10 @@ public record SurveyResponse(String id, String deploymentId, String touchpoint, 
     private static String canonical(Object value) {
         return switch (value) {
             case null -> "null";
+            // Whole numbers (every rating) print as BigDecimal's plain form would; the BigDecimal per answer was a
+            // measurable share of a submission.
+            case Integer i -> "n:" + i;
+            case Long l -> "n:" + l;
             case Number n -> "n:" + new BigDecimal(n.toString()).stripTrailingZeros().toPlainString();
             case String s -> "s:" + s.length() + ":" + s;
             case Boolean b -> "b:" + b;

@@ -4,6 +4,7 @@ import io.sentio.deployments.boundary.Deployments;
 import io.sentio.deployments.entity.Deployment;
 import io.sentio.problems.entity.DomainException;
 import io.sentio.responses.control.ResponseStore;
+import io.sentio.responses.boundary.StoredResponses;
 import io.sentio.responses.entity.ResponseStored;
 import io.sentio.satisfaction.control.AggregateStore;
 import io.sentio.satisfaction.control.ItemMatrix;
@@ -30,7 +31,6 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import java.time.Duration;
@@ -53,7 +53,7 @@ import java.util.function.Supplier;
  * Satisfaction analytics per touchpoint, served from per-day aggregates only (never from response rows),
  * and ad hoc PLS analyses of a researcher's own data.
  *
- * <p>Folding: new responses are announced by {@link ResponseStored} (an in-memory hint, lost on a crash)
+ * <p>Folding: new responses are announced by {@link StoredResponses} as {@link ResponseStored} (an in-memory hint, lost on a crash)
  * and folded by a non-persistent timer every second in batches; at the first tick the folder repairs any
  * interrupted batch and picks up unfolded responses the hints missed (see {@link ResponseFolder}). The
  * timer never runs twice at once; a failed fold leaves its responses unfolded and triggers a full rescan.
@@ -87,6 +87,9 @@ public class Satisfaction {
     @Inject
     Deployments deployments;
 
+    @Inject
+    StoredResponses stored;
+
     private AggregateStore aggregates;
     private ResponseFolder folder;
     private final TouchpointAnalysis analysis = new TouchpointAnalysis(REPORT_SAMPLES);
@@ -109,6 +112,7 @@ public class Satisfaction {
 
     @PostConstruct
     void start() {
+        stored.follow(response -> hints.add(response.id()));
         shared = !storage.isEmbedded();
         ResponseStore responses = new ResponseStore(storage.database(), storage::awaitDurable, shared);
         aggregates = new AggregateStore(storage.database(), shared);
@@ -117,10 +121,6 @@ public class Satisfaction {
                 shared ? ResponseFolder.SHARED_REPAIR_AGE : Duration.ZERO);
     }
 
-    /** Remembers a new response for the next fold. */
-    public void stored(@Observes ResponseStored event) {
-        hints.add(event.id());
-    }
 
     @Schedule(hour = "*", minute = "*", second = "*", persistent = false)
     void tick() {

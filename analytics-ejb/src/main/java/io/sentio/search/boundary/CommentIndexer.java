@@ -2,6 +2,7 @@ package io.sentio.search.boundary;
 
 import io.sentio.customers.entity.CustomerErased;
 import io.sentio.customers.entity.RecordsStored;
+import io.sentio.responses.boundary.StoredResponses;
 import io.sentio.responses.entity.ResponseStored;
 import io.sentio.responses.entity.ResponsesDeleted;
 import io.sentio.search.control.CommentFeed;
@@ -48,8 +49,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * <p>On start it opens the index and arms a timer; the first run catches up from the positions in the
  * last Lucene commit (everything after a crash, a new index or another schema version). Later runs, every
  * {@value #POLL_MILLIS} ms, index the responses and records this node stored since the last run (their ids
- * arrive as {@link ResponseStored} and {@link RecordsStored} events, the latter also from import batches,
- * and are read by primary key) and, with a real MongoDB, where other nodes may write too, also poll for
+ * arrive as {@link ResponseStored} from {@link StoredResponses} and as {@link RecordsStored} events, the latter
+ * also from import batches, and are read by primary key) and, with a real MongoDB, where other nodes may write too, also poll for
  * anything stamped since the positions (an indexed range read there; the embedded store would scan the
  * whole collection for it, and only this node writes to it). The searcher is refreshed when something was
  * indexed, so a comment is searchable well within 1 s of its write. Commits about once a second (see
@@ -89,6 +90,9 @@ public class CommentIndexer {
     MongoStorage storage;
 
     @Inject
+    StoredResponses storedResponses;
+
+    @Inject
     @ConfigProperty(name = "sentio.data.dir", defaultValue = "data")
     String dataDir;
 
@@ -109,6 +113,7 @@ public class CommentIndexer {
 
     @PostConstruct
     void start() {
+        storedResponses.follow(response -> hint(RESPONSES, response.id()));
         Path path = Path.of(dataDir).toAbsolutePath().resolve("index");
         try {
             Files.createDirectories(path);
@@ -144,11 +149,6 @@ public class CommentIndexer {
         } finally {
             lock.unlock();
         }
-    }
-
-    /** Remembers a response this node stored, for the next run. */
-    public void stored(@Observes ResponseStored event) {
-        hint(RESPONSES, event.id());
     }
 
     /** Remembers interactions and community records this node stored, for the next run. */

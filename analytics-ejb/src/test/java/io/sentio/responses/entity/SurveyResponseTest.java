@@ -23,6 +23,23 @@ class SurveyResponseTest {
     }
 
     @Test
+    void wholeNumbersHaveOneFingerprintWhateverTheirType() {
+        long[] values = {0, 1, -1, 7, 10, -10, 100, 1_000_000, 2_147_483_647L, -2_147_483_648L, 9_007_199_254_740_992L};
+        for (long v : values) {
+            String asDouble = SurveyResponse.fingerprint("d", "en", Map.of("NPS", (double) v));
+            String asDecimal = SurveyResponse.fingerprint("d", "en", Map.of("NPS", new java.math.BigDecimal(v + ".000")));
+            assertThat(SurveyResponse.fingerprint("d", "en", Map.of("NPS", v))).as("%d as a long", v).isEqualTo(asDouble)
+                    .isEqualTo(asDecimal);
+            if (v == (int) v) {
+                assertThat(SurveyResponse.fingerprint("d", "en", Map.of("NPS", (int) v))).as("%d as an int", v)
+                        .isEqualTo(asDouble);
+            }
+        }
+        assertThat(SurveyResponse.fingerprint("d", "en", Map.of("NPS", 7))).isNotEqualTo(
+                SurveyResponse.fingerprint("d", "en", Map.of("NPS", 7.5)));
+    }
+
+    @Test
     void theFingerprintChangesWithAnyAnswerLanguageOrDeployment() {
         Map<String, Object> answers = Map.of("CE1", 8, "COMMENT", "ok");
         String base = SurveyResponse.fingerprint("d", "en", answers);
