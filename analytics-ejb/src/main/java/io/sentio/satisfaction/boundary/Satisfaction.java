@@ -53,8 +53,8 @@ import java.util.function.Supplier;
  * Satisfaction analytics per touchpoint, served from per-day aggregates only (never from response rows),
  * and ad hoc PLS analyses of a researcher's own data.
  *
- * <p>Folding: new responses are announced by {@link StoredResponses} as {@link ResponseStored} (an in-memory hint, lost on a crash)
- * and folded by a non-persistent timer every second in batches; at the first tick the folder repairs any
+ * <p>Folding: new responses are announced by {@link StoredResponses} as {@link ResponseStored} (an in-memory
+ * hint, lost on a crash) and folded by a non-persistent timer every second in batches; at the first tick the folder repairs any
  * interrupted batch and picks up unfolded responses the hints missed (see {@link ResponseFolder}). The
  * timer never runs twice at once; a failed fold leaves its responses unfolded and triggers a full rescan.
  *
@@ -120,7 +120,6 @@ public class Satisfaction {
         folder = new ResponseFolder(responses, aggregates, (id, version) -> surveys.template(id, version),
                 shared ? ResponseFolder.SHARED_REPAIR_AGE : Duration.ZERO);
     }
-
 
     @Schedule(hour = "*", minute = "*", second = "*", persistent = false)
     void tick() {

@@ -50,7 +50,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * last Lucene commit (everything after a crash, a new index or another schema version). Later runs, every
  * {@value #POLL_MILLIS} ms, index the responses and records this node stored since the last run (their ids
  * arrive as {@link ResponseStored} from {@link StoredResponses} and as {@link RecordsStored} events, the latter
- * also from import batches, and are read by primary key) and, with a real MongoDB, where other nodes may write too, also poll for
+ * also from import batches, and are read by primary key) and, with a real MongoDB, where other nodes may write
+ * too, also poll for
  * anything stamped since the positions (an indexed range read there; the embedded store would scan the
  * whole collection for it, and only this node writes to it). The searcher is refreshed when something was
  * indexed, so a comment is searchable well within 1 s of its write. Commits about once a second (see
