@@ -1,5 +1,6 @@
 package io.sentio.bench;
 
+import io.sentio.loyalty.control.EquityCache;
 import io.sentio.loyalty.control.LoyaltySummarizer;
 import io.sentio.loyalty.entity.Breakdown;
 import io.sentio.loyalty.entity.ChurnRule;
@@ -17,7 +18,9 @@ import java.util.SplittableRandom;
  * The loyalty summary's computation on issue 6's scale (default 1,000,000 customers and 20,000,000 transactions
  * over two years), from purchases already in memory: quarterly retention, churn, RFM, Pareto, Gini, tiers, and the
  * BG/NBD + Gamma-Gamma fits at every period boundary for customer equity and ROC. Reading the purchases from the
- * store is not included (see docs/benchmarks.md). Each customer buys at a personal Poisson rate until a personal
+ * store is not included (see docs/benchmarks.md). Each run prints three summaries side by side: cold (every
+ * boundary fitted), the same data again (every boundary's equity from the {@link EquityCache}), and with one
+ * more day of purchases (the new day is in the last period: only the last boundary is refitted). Each customer buys at a personal Poisson rate until a personal
  * geometric lifetime ends, so churn, retention and repeat purchases all occur.
  * Run: {@code MAVEN_OPTS=-Xmx8g mvn -B -q -pl analytics-ejb exec:java -Dexec.classpathScope=test
  * -Dexec.mainClass=io.sentio.bench.LoyaltySummaryBenchmark [-Dexec.args="1000000 20000000 3"]}.
@@ -37,17 +40,45 @@ public final class LoyaltySummaryBenchmark {
                 history.size(), (System.nanoTime() - t0) / 1e9, Runtime.getRuntime().availableProcessors());
         for (Breakdown by : new Breakdown[] {null, Breakdown.TIER}) {
             for (int run = 1; run <= runs; run++) {
-                long start = System.nanoTime();
-                List<PeriodSummary> periods = LoyaltySummarizer.summarize(history, InteractionHistory.empty(), Map.of(),
-                        LoyaltySummarizer.Granularity.QUARTER, new ChurnRule(ChurnRule.Definition.INACTIVITY, 180), by,
-                        52, 0, ValueTierThresholds.DEFAULT);
-                double seconds = (System.nanoTime() - start) / 1e9;
-                PeriodSummary last = periods.getLast();
-                System.out.printf("summary by %s, run %d: %.2f s for %d quarters (last %s: %,d active, retention %.3f,"
-                                + " ROC %s)%n", by == null ? "nothing" : by.name().toLowerCase(), run, seconds,
-                        periods.size(), last.period(), last.active(), last.retentionRate(), last.returnOnCustomer());
+                // cold: every boundary fitted (a fresh equity cache)
+                EquityCache equities = new EquityCache();
+                summarize(history, by, equities, "cold, run " + run);
+                // the same data again: every boundary's equity reused, the periods recomputed
+                summarize(history, by, equities, "unchanged, run " + run);
+                // one more day of purchases (1% of customers): only the last boundary refitted
+                summarize(withOneMoreDay(history, new SplittableRandom(run)), by, equities, "one more day, run " + run);
             }
         }
+    }
+
+    private static void summarize(PurchaseHistory history, Breakdown by, EquityCache equities, String what) {
+        long start = System.nanoTime();
+        List<PeriodSummary> periods = LoyaltySummarizer.summarize(history, InteractionHistory.empty(), Map.of(),
+                LoyaltySummarizer.Granularity.QUARTER, new ChurnRule(ChurnRule.Definition.INACTIVITY, 180), by,
+                52, 0, ValueTierThresholds.DEFAULT, equities);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        PeriodSummary last = periods.getLast();
+        System.out.printf("summary by %s, %s: %.2f s for %d quarters (last %s: %,d active, retention %.3f, ROC %.4f)%n",
+                by == null ? "nothing" : by.name().toLowerCase(), what, seconds, periods.size(), last.period(),
+                last.active(), last.retentionRate(), last.returnOnCustomer());
+    }
+
+    /** The history plus one purchase on the day after its last by every hundredth customer. */
+    static PurchaseHistory withOneMoreDay(PurchaseHistory h, SplittableRandom random) {
+        int lastDay = Integer.MIN_VALUE;
+        for (int c = 0; c < h.customers(); c++) {
+            lastDay = Math.max(lastDay, h.day(h.end(c) - 1));
+        }
+        PurchaseHistory.Builder builder = new PurchaseHistory.Builder();
+        for (int c = 0; c < h.customers(); c++) {
+            for (int i = h.start(c); i < h.end(c); i++) {
+                builder.accept(h.customer(c), h.day(i), h.amount(i), h.touchpoint(i));
+            }
+            if (c % 100 == 0) {
+                builder.accept(h.customer(c), lastDay + 1, 10 + 90 * random.nextDouble(), "web");
+            }
+        }
+        return builder.build();
     }
 
     /** Customers arrive uniformly over two years; ~{@code target} purchases in all. */

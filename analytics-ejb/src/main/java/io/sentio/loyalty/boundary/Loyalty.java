@@ -7,6 +7,7 @@ import io.sentio.loyalty.control.ClvEstimator;
 import io.sentio.loyalty.control.CommunityScorer;
 import io.sentio.loyalty.control.CustomerSummaryReader;
 import io.sentio.loyalty.control.LoyaltySummarizer;
+import io.sentio.loyalty.control.EquityCache;
 import io.sentio.loyalty.control.SummaryCache;
 import io.sentio.loyalty.control.PurchaseSummarizer;
 import io.sentio.loyalty.control.SatisfactionBehaviourAnalysis;
@@ -54,6 +55,9 @@ public class Loyalty {
 
     /** Summaries of this application (shared by the pooled instances; valid while the records are unchanged). */
     private static final SummaryCache<List<PeriodSummary>> SUMMARIES = new SummaryCache<>();
+
+    /** Customer equity per period boundary, reused while the purchases before the boundary are unchanged. */
+    private static final EquityCache EQUITIES = new EquityCache();
 
     /** Longest horizon accepted: 10 years in weeks or days is plenty; beyond it the numbers mean little. */
     public static final double MAX_HORIZON = 3_660;
@@ -154,7 +158,7 @@ public class Loyalty {
                     || grouping == Breakdown.TOUCHPOINT ? interactionHistory() : InteractionHistory.empty();
             Map<String, String> segments = grouping == Breakdown.SEGMENT ? segments() : Map.of();
             return LoyaltySummarizer.summarize(history, interactions, segments, granularity, rule, grouping, horizon,
-                    discount, ValueTierThresholds.DEFAULT);
+                    discount, ValueTierThresholds.DEFAULT, EQUITIES);
         });
     }
 

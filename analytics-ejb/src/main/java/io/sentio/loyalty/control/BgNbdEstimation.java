@@ -84,7 +84,8 @@ final class BgNbdEstimation {
         }
         LogSpaceOptimizer fullSearch = new LogSpaceOptimizer(objective(full), 4, RESOLUTION / n);
         double[] theta = pilot == full ? pilotMinimum.theta()
-                : fullSearch.newton(pilotMinimum.theta(), gradient(full), pilotMinimum.hessian()).theta();
+                : fullSearch.newton(closer(fullSearch, pilotMinimum.theta(), start, scale), gradient(full),
+                        pilotMinimum.hessian()).theta();
         LOG.log(System.Logger.Level.DEBUG, "BG/NBD fit of {0} customers: {1} pilot and {2} full evaluations",
                 n, pilotSearch.evaluations(), fullSearch.evaluations());
         double r = Math.exp(theta[0]);
@@ -110,6 +111,19 @@ final class BgNbdEstimation {
             b = (1 - mean) * RIDGE_START;
         }
         return new double[] {Math.log(start.r()), Math.log(start.alpha() / scale), Math.log(a), Math.log(b)};
+    }
+
+    /**
+     * Where the full-data search starts: the pilot's optimum, or the given start if that is better on all the
+     * data (a refit of almost the same customers, e.g. after an import, starts nearer than a subsample's optimum).
+     */
+    private static double[] closer(LogSpaceOptimizer fullSearch, double[] pilotOptimum, BgNbdParameters start,
+                                   double scale) {
+        if (start == null) {
+            return pilotOptimum;
+        }
+        double[] warm = warmStart(start, scale);
+        return fullSearch.value(warm) < fullSearch.value(pilotOptimum) ? warm : pilotOptimum;
     }
 
     /** Negative mean log-likelihood in log-parameters; +&infin; where it is not finite. */

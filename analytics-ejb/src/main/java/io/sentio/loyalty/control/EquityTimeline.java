@@ -17,10 +17,13 @@ import java.util.stream.IntStream;
  * ending with day d&minus;1), read for each customer with one binary search from {@link PurchaseHistory}'s running
  * figures.</li>
  * <li>Each fit starts from the previous day's: a period later the same customers move the optimum a little, so a
- * fit takes a few Newton steps instead of a multi-start search.</li>
+ * fit takes a few Newton steps instead of a multi-start search. A day valued before with other purchases (before
+ * an import) starts from that earlier fit of the same day instead, which is closer still.</li>
  * <li>CLV = E[M | x, m] &middot; P(alive | x, t<sub>x</sub>, T) &middot; D(x, T), where D, the discounted
  * purchases if alive, needs the hypergeometric function but depends only on (x, T); T is a whole number of days
  * here, so a population has far fewer distinct (x, T) than customers and D is evaluated once per pair.</li>
+ * <li>A boundary whose purchases are unchanged since an earlier summary is taken from the {@link EquityCache}:
+ * one pass over the purchases fingerprints the purchases before every boundary at once.</li>
  * </ul>
  * Days must be asked for in increasing order. Not thread-safe.
  */
@@ -31,14 +34,21 @@ final class EquityTimeline {
     private final PurchaseHistory h;
     private final double horizonWeeks;
     private final double discountRate;
+    private final EquityCache cache;
+    private final int[] days;
+    private final long[] fingerprints;
     private BgNbdParameters lastPurchaseModel;
     private GammaGammaParameters lastSpendModel;
 
-    EquityTimeline(PurchaseHistory h, double horizonWeeks, double discountRate) {
+    /** @param days every day that will be asked for, ascending */
+    EquityTimeline(PurchaseHistory h, int[] days, double horizonWeeks, double discountRate, EquityCache cache) {
         ClvEstimator.requireHorizon(horizonWeeks, discountRate);
         this.h = h;
         this.horizonWeeks = horizonWeeks;
         this.discountRate = discountRate;
+        this.cache = cache;
+        this.days = days.clone();
+        this.fingerprints = fingerprints(h, this.days);
     }
 
     /** Customer equity at a day: the total and each customer's CLV (0 for customers not acquired by then). */
@@ -51,19 +61,47 @@ final class EquityTimeline {
         if (members.length == 0) {
             return null;
         }
+        int boundary = Arrays.binarySearch(days, d);
+        if (boundary < 0) {
+            throw new IllegalArgumentException("day " + d + " was not announced");
+        }
+        EquityCache.Key key = new EquityCache.Key(fingerprints[boundary], d, horizonWeeks, discountRate);
+        EquityCache.Valuation known = cache.get(key);
+        if (known == null) {
+            EquityCache.Valuation before = cache.latestAt(key);
+            if (before != null) {
+                lastPurchaseModel = before.purchaseModel();
+                lastSpendModel = before.spendModel();
+            }
+            known = compute(members, d);
+            if (known == null) {
+                return null;
+            }
+            cache.put(key, known);
+        }
+        lastPurchaseModel = known.purchaseModel();
+        lastSpendModel = known.spendModel();
+        double[] clv = new double[h.customers()];
+        for (int i = 0; i < members.length; i++) {
+            clv[members[i]] = known.memberClv()[i];
+        }
+        return new Equity(known.total(), clv);
+    }
+
+    /** Fits and values the members at day d; null when the models cannot be fitted or the equity is not finite. */
+    private EquityCache.Valuation compute(int[] members, int d) {
         int[] ageDays = new int[members.length];
         CustomerSummaries data = summaries(members, d, ageDays);
-        ClvEstimator estimator;
+        BgNbdFit purchases;
+        GammaGammaParameters spend;
         try {
-            BgNbdFit purchases = BgNbdModel.fit(data, lastPurchaseModel);
-            GammaGammaParameters spend = GammaGammaModel.fit(data, lastSpendModel);
-            lastPurchaseModel = purchases.parameters();
-            lastSpendModel = spend;
-            estimator = new ClvEstimator(purchases, spend);
+            purchases = BgNbdModel.fit(data, lastPurchaseModel);
+            spend = GammaGammaModel.fit(data, lastSpendModel);
         } catch (RuntimeException notFittable) {
             // too few or degenerate customers (e.g. nobody has repeated yet): equity is undefined, not an error
             return null;
         }
+        ClvEstimator estimator = new ClvEstimator(purchases, spend);
         long[] pairs = new long[members.length];
         for (int i = 0; i < members.length; i++) {
             pairs[i] = pair(data.frequency(i), ageDays[i]);
@@ -72,7 +110,7 @@ final class EquityTimeline {
         double[] ifAlive = new double[distinct.length];
         IntStream.range(0, distinct.length).parallel().forEach(k -> ifAlive[k] = estimator.discountedPurchasesIfAlive(
                 (int) (distinct[k] >>> 32), (int) distinct[k] / DAYS_PER_WEEK, horizonWeeks, discountRate));
-        double[] clv = new double[h.customers()];
+        double[] memberClv = new double[members.length];
         double total = ChunkedSum.over(members.length, (from, to) -> {
             double sum = 0;
             for (int i = from; i < to; i++) {
@@ -80,12 +118,57 @@ final class EquityTimeline {
                 double value = estimator.spend(x, data.monetary(i))
                         * estimator.probabilityAlive(x, data.recency(i), data.age(i))
                         * ifAlive[Arrays.binarySearch(distinct, pairs[i])];
-                clv[members[i]] = value;
+                memberClv[i] = value;
                 sum += value;
             }
             return sum;
         });
-        return Double.isFinite(total) ? new Equity(total, clv) : null;
+        return Double.isFinite(total)
+                ? new EquityCache.Valuation(total, memberClv, purchases.parameters(), spend) : null;
+    }
+
+    /**
+     * For each day, a 64-bit fingerprint of every purchase before it (customer, day, amount), in one pass over
+     * the purchases: each customer's purchases before a day are a prefix of theirs, whose running hash is added
+     * to that day's sum as the walk crosses the day.
+     */
+    private static long[] fingerprints(PurchaseHistory h, int[] days) {
+        int chunk = 1 << 15;
+        int chunks = (h.customers() + chunk - 1) / chunk;
+        long[][] partial = new long[chunks][days.length];
+        IntStream.range(0, chunks).parallel().forEach(k -> {
+            long[] sums = partial[k];
+            for (int c = k * chunk; c < Math.min(h.customers(), (k + 1) * chunk); c++) {
+                long running = mix(h.customer(c).hashCode() + 0x9E3779B97F4A7C15L * h.customer(c).length());
+                int boundary = 0;
+                for (int i = h.start(c); i < h.end(c); i++) {
+                    while (boundary < days.length && h.day(i) >= days[boundary]) {
+                        if (i > h.start(c)) {
+                            sums[boundary] += mix(running);
+                        }
+                        boundary++;
+                    }
+                    running = mix(mix(running + h.day(i)) + Double.doubleToLongBits(h.amount(i)));
+                }
+                for (; boundary < days.length; boundary++) {
+                    sums[boundary] += mix(running);
+                }
+            }
+        });
+        long[] total = new long[days.length];
+        for (long[] sums : partial) {
+            for (int b = 0; b < days.length; b++) {
+                total[b] += sums[b];
+            }
+        }
+        return total;
+    }
+
+    /** SplitMix64's finaliser: every input bit affects every output bit. */
+    private static long mix(long z) {
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
     }
 
     private static long[] distinctSorted(long[] values) {

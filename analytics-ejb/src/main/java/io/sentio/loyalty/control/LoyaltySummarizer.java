@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.stream.IntStream;
 
 /**
  * Retention, churn, win-back, RFM segments, revenue concentration, value tiers, customer equity and return on
@@ -73,6 +74,20 @@ public final class LoyaltySummarizer {
                                                 Map<String, String> segments, Granularity granularity,
                                                 ChurnRule churn, Breakdown by, double horizonWeeks,
                                                 double discountRate, ValueTierThresholds thresholds) {
+        return summarize(history, interactions, segments, granularity, churn, by, horizonWeeks, discountRate,
+                thresholds, new EquityCache());
+    }
+
+    /**
+     * {@link #summarize(PurchaseHistory, InteractionHistory, Map, Granularity, ChurnRule, Breakdown, double,
+     * double, ValueTierThresholds)} reusing the customer equity of boundaries whose purchases are unchanged since
+     * an earlier summary with the same cache.
+     */
+    public static List<PeriodSummary> summarize(PurchaseHistory history, InteractionHistory interactions,
+                                                Map<String, String> segments, Granularity granularity,
+                                                ChurnRule churn, Breakdown by, double horizonWeeks,
+                                                double discountRate, ValueTierThresholds thresholds,
+                                                EquityCache equities) {
         if (history.size() == 0) {
             throw new InvalidLoyaltyDataException("there are no purchases to summarise");
         }
@@ -82,18 +97,25 @@ public final class LoyaltySummarizer {
             firstDay = Math.min(firstDay, history.day(history.start(c)));
             lastDay = Math.max(lastDay, history.day(history.end(c) - 1));
         }
-        Context context = new Context(history, interactions, segments, churn, by, thresholds);
-        List<PeriodSummary> out = new ArrayList<>();
+        List<LocalDate> boundaries = new ArrayList<>();
         LocalDate start = periodStart(LocalDate.ofEpochDay(firstDay), granularity);
-        EquityTimeline equity = new EquityTimeline(history, horizonWeeks, discountRate);
-        Equity equityStart = equity.at(Math.toIntExact(start.toEpochDay()));
         for (; start.toEpochDay() <= lastDay; start = next(start, granularity)) {
-            LocalDate end = next(start, granularity);
-            Equity equityEnd = equity.at(Math.toIntExact(end.toEpochDay()));
-            out.add(period(context, granularity, start, end, equityStart, equityEnd));
-            equityStart = equityEnd;
+            boundaries.add(start);
         }
-        return out;
+        boundaries.add(start);
+        int[] days = boundaries.stream().mapToInt(d -> Math.toIntExact(d.toEpochDay())).toArray();
+        // equity first, boundary after boundary (each fit starts from the previous one); then the periods, which
+        // are independent of each other, in parallel
+        EquityTimeline timeline = new EquityTimeline(history, days, horizonWeeks, discountRate, equities);
+        Equity[] equity = new Equity[days.length];
+        for (int k = 0; k < days.length; k++) {
+            equity[k] = timeline.at(days[k]);
+        }
+        Context context = new Context(history, interactions, segments, churn, by, thresholds);
+        return IntStream.range(0, days.length - 1).parallel()
+                .mapToObj(k -> period(context, granularity, boundaries.get(k), boundaries.get(k + 1), equity[k],
+                        equity[k + 1]))
+                .toList();
     }
 
     private record Context(PurchaseHistory h, InteractionHistory interactions, Map<String, String> segments,
@@ -134,11 +156,10 @@ public final class LoyaltySummarizer {
                 activeRevenue[active++] = inPeriod;
                 revenue += inPeriod;
             }
-            String id = h.customer(c);
             boolean acquiredAtStart = beforeStart > from;
             boolean aliveStart = x.churn().aliveAt(s, acquiredAtStart ? h.day(beforeStart - 1) : ChurnRule.NONE,
-                    x.interactions().lastCancellationBefore(id, s));
-            boolean aliveEnd = x.churn().aliveAt(e, h.day(beforeEnd - 1), x.interactions().lastCancellationBefore(id, e));
+                    lastCancellationBefore(x, c, s));
+            boolean aliveEnd = x.churn().aliveAt(e, h.day(beforeEnd - 1), lastCancellationBefore(x, c, e));
             if (aliveStart) {
                 aliveAtStart++;
                 if (aliveEnd) {
@@ -193,6 +214,12 @@ public final class LoyaltySummarizer {
                 segments, pareto, gini, tiers, equityStart == null ? null : equityStart.total(),
                 equityEnd == null ? null : equityEnd.total(), roc, churnedBeforeStart, wonBack,
                 rate(wonBack, churnedBeforeStart), breakdown);
+    }
+
+    /** Only the cancellation rule looks at cancellations: the inactivity rule spares a look-up per customer. */
+    private static int lastCancellationBefore(Context x, int c, int day) {
+        return x.churn().definition() == ChurnRule.Definition.CANCELLATION
+                ? x.interactions().lastCancellationBefore(x.h().customer(c), day) : ChurnRule.NONE;
     }
 
     private static Double rate(long part, long whole) {

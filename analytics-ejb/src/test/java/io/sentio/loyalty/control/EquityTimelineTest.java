@@ -51,7 +51,7 @@ class EquityTimelineTest {
     @Test
     void equityAtEachDayMatchesTheAnalysisOfTheSummarizedPurchases() {
         PurchaseHistory h = history();
-        EquityTimeline timeline = new EquityTimeline(h, 52, 0.002);
+        EquityTimeline timeline = new EquityTimeline(h, days(6, 12, 18, 24), 52, 0.002, new EquityCache());
         for (LocalDate d = FIRST.plusMonths(6); d.isBefore(FIRST.plusMonths(25)); d = d.plusMonths(6)) {
             int day = Math.toIntExact(d.toEpochDay());
             PurchaseSummarizer summarizer = new PurchaseSummarizer(d.minusDays(1));
@@ -78,8 +78,66 @@ class EquityTimelineTest {
         }
     }
 
+    /**
+     * A second summary reuses the boundaries whose earlier purchases did not change: a purchase added after the
+     * second of three boundaries only refits the third; a changed amount before the first refits all three.
+     */
+    @Test
+    void unchangedBoundariesComeFromTheCache() {
+        PurchaseHistory h = history();
+        int[] days = days(8, 16, 24);
+        EquityCache cache = new EquityCache();
+        double[] before = totals(new EquityTimeline(h, days, 52, 0, cache), days);
+        assertThat(cache.size()).isEqualTo(3);
+
+        double[] appended = totals(new EquityTimeline(changed(h, 20, 0), days, 52, 0, cache), days);
+        assertThat(cache.size()).isEqualTo(4);
+        assertThat(appended[0]).isEqualTo(before[0]);
+        assertThat(appended[1]).isEqualTo(before[1]);
+        assertThat(appended[2]).isNotEqualTo(before[2]);
+
+        // (a first purchase's amount does not enter the spend model, so the values may stay; the data did change)
+        totals(new EquityTimeline(changed(h, 0, 1), days, 52, 0, cache), days);
+        assertThat(cache.size()).isEqualTo(7);
+    }
+
     @Test
     void noEquityBeforeTheFirstPurchase() {
-        assertThat(new EquityTimeline(history(), 52, 0).at(Math.toIntExact(FIRST.toEpochDay()))).isNull();
+        int first = Math.toIntExact(FIRST.toEpochDay());
+        assertThat(new EquityTimeline(history(), new int[] {first}, 52, 0, new EquityCache()).at(first)).isNull();
+    }
+
+    private static int[] days(int... monthsAfterFirst) {
+        int[] days = new int[monthsAfterFirst.length];
+        for (int k = 0; k < days.length; k++) {
+            days[k] = Math.toIntExact(FIRST.plusMonths(monthsAfterFirst[k]).toEpochDay());
+        }
+        return days;
+    }
+
+    private static double[] totals(EquityTimeline timeline, int[] days) {
+        double[] totals = new double[days.length];
+        for (int k = 0; k < days.length; k++) {
+            totals[k] = timeline.at(days[k]).total();
+        }
+        return totals;
+    }
+
+    /**
+     * The history with one more purchase by the first customer, {@code monthsAfterFirst} months after FIRST
+     * (0: none), and the first purchase's amount raised by {@code raise}.
+     */
+    private static PurchaseHistory changed(PurchaseHistory h, int monthsAfterFirst, double raise) {
+        PurchaseHistory.Builder builder = new PurchaseHistory.Builder();
+        for (int c = 0; c < h.customers(); c++) {
+            for (int i = h.start(c); i < h.end(c); i++) {
+                builder.accept(h.customer(c), h.day(i), h.amount(i) + (i == 0 ? raise : 0), null);
+            }
+            if (c == 0 && monthsAfterFirst > 0) {
+                builder.accept(h.customer(c), Math.max(h.day(h.end(c) - 1),
+                        FIRST.plusMonths(monthsAfterFirst).toEpochDay()), 42, null);
+            }
+        }
+        return builder.build();
     }
 }
