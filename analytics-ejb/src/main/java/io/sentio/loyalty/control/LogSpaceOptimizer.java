@@ -155,10 +155,13 @@ final class LogSpaceOptimizer {
         double[] current = evaluate(gradient, theta);
         double[][] hessian = hessianGuess;
         int flat = 0;
+        double previousSize = Double.POSITIVE_INFINITY;
+        boolean fresh = hessianGuess == null;
         for (int iteration = 0; iteration < 100; iteration++) {
             double[] g = Arrays.copyOfRange(current, 1, dimension + 1);
             if (hessian == null) {
                 hessian = hessian(theta, g, gradient);
+                fresh = true;
             }
             double[] step = solve(hessian, g);
             double size = 0;
@@ -196,11 +199,15 @@ final class LogSpaceOptimizer {
                     throw new ArithmeticException("Newton line search failed");
                 }
             }
-            if (t < 1 || weak || iteration >= 10) {
+            // a borrowed matrix that converges slowly (steps shrinking by less than 4x) costs more chord steps than
+            // the gradient evaluations of a fresh one
+            boolean slow = !fresh && size > 0.25 * previousSize;
+            if (t < 1 || weak || slow || iteration >= 10) {
                 // the guess (or an old matrix) is not good enough here (a step had to be shortened, or gained
                 // under a tenth of what the matrix predicted, as on a ridge where the curvature keeps falling)
                 hessian = null;
             }
+            previousSize = size;
         }
         throw new ArithmeticException("Newton did not converge in 100 iterations");
     }
