@@ -15,12 +15,26 @@ import java.util.Map;
  * <p>An entry is keyed by the boundary, the valuation parameters and a 64-bit fingerprint of every purchase
  * before the boundary (customer, day, amount, see {@link EquityTimeline}); it holds the CLV of each customer
  * acquired by then, in customer order, and the fitted models (the start of the next boundary's fits). Memory:
- * 8 bytes per customer per entry, at most {@value #MAX_ENTRIES} entries (least recently used dropped).
- * Thread-safe.
+ * 8 bytes per customer per entry; the least recently used entries are dropped beyond {@value #MAX_ENTRIES} entries
+ * or beyond a budget of values (by default an eighth of the maximum heap: 16 boundaries of a million customers
+ * in the default 1 GiB). Thread-safe.
  */
 public final class EquityCache {
 
     static final int MAX_ENTRIES = 48;
+
+    private final long maxValues;
+    private long values;
+
+    /** A cache holding at most an eighth of the maximum heap in CLV values. */
+    public EquityCache() {
+        this(Runtime.getRuntime().maxMemory() / 8 / Double.BYTES);
+    }
+
+    /** A cache holding at most {@code maxValues} CLV values in all (the newest entry is kept even if larger). */
+    EquityCache(long maxValues) {
+        this.maxValues = maxValues;
+    }
 
     record Key(long fingerprint, int day, double horizonWeeks, double discountRate) {
     }
@@ -28,12 +42,7 @@ public final class EquityCache {
     record Valuation(double total, double[] memberClv, BgNbdParameters purchaseModel, GammaGammaParameters spendModel) {
     }
 
-    private final Map<Key, Valuation> entries = new LinkedHashMap<>(16, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<Key, Valuation> eldest) {
-            return size() > MAX_ENTRIES;
-        }
-    };
+    private final LinkedHashMap<Key, Valuation> entries = new LinkedHashMap<>(16, 0.75f, true);
 
     Valuation get(Key key) {
         synchronized (entries) {
@@ -67,7 +76,13 @@ public final class EquityCache {
 
     void put(Key key, Valuation entry) {
         synchronized (entries) {
-            entries.put(key, entry);
+            Valuation replaced = entries.put(key, entry);
+            values += entry.memberClv().length - (replaced == null ? 0 : replaced.memberClv().length);
+            var eldest = entries.entrySet().iterator();
+            while (entries.size() > 1 && (entries.size() > MAX_ENTRIES || values > maxValues)) {
+                values -= eldest.next().getValue().memberClv().length;
+                eldest.remove();
+            }
         }
     }
 }
