@@ -174,7 +174,7 @@ public class CustomerData {
         return records.versions();
     }
 
-    /** Visits every stored transaction dated before {@code end}, by customer then date. */
+    /** Visits every stored transaction dated before {@code end}, in no particular order. */
     public void forEachPurchase(Instant end, RecordStore.PurchaseVisitor visitor) {
         records.forEachPurchase(end, visitor);
     }

@@ -9,7 +9,6 @@ import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.UpdateOptions;
-import com.mongodb.client.model.Sorts;
 import io.sentio.customers.entity.CustomerRecord;
 import io.sentio.customers.entity.RecordKind;
 import org.bson.Document;
@@ -172,12 +171,15 @@ public final class RecordStore {
         return collections.get(kind).countDocuments();
     }
 
-    /** Visits every transaction dated before {@code end}, ordered by customer then date. */
+    /**
+     * Visits every transaction dated before {@code end}, in no particular order: the embedded store sorts in
+     * memory, which for millions of transactions holds them all as documents at once; callers order them in
+     * primitive columns instead ({@code PurchaseHistory.Collector}).
+     */
     public void forEachPurchase(Instant end, PurchaseVisitor visitor) {
         collections.get(RecordKind.TRANSACTIONS)
                 .find(com.mongodb.client.model.Filters.lt("date", Date.from(end)))
                 .projection(Projections.include("customer", "date", "amount", "touchpoint"))
-                .sort(Sorts.ascending("customer", "date"))
                 .batchSize(10_000)
                 .forEach(d -> visitor.visit(d.getString("customer"), d.getDate("date").toInstant(),
                         ((Number) d.get("amount")).doubleValue(), d.getString("touchpoint")));

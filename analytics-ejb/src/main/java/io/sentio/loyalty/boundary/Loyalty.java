@@ -97,8 +97,12 @@ public class Loyalty {
         }
         requireParameters(horizon, discountRate);
         PurchaseSummarizer summarizer = new PurchaseSummarizer(asOf);
-        customerData.forEachPurchase(asOf.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant(),
-                (customer, date, amount, touchpoint) -> summarizer.accept(customer, LocalDate.ofInstant(date, ZoneOffset.UTC), amount));
+        PurchaseHistory history = purchaseHistory(asOf.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
+        for (int c = 0; c < history.customers(); c++) {
+            for (int i = history.start(c); i < history.end(c); i++) {
+                summarizer.accept(history.customer(c), LocalDate.ofEpochDay(history.day(i)), history.amount(i));
+            }
+        }
         CustomerSummaries data;
         try {
             data = summarizer.summaries();
@@ -292,12 +296,17 @@ public class Loyalty {
         return w == null ? defaultValue : w;
     }
 
-    /** Every stored transaction, by customer then date (one sorted read of the collection). */
+    /** Every stored transaction, by customer then date. */
     private PurchaseHistory purchaseHistory() {
-        PurchaseHistory.Builder builder = new PurchaseHistory.Builder();
-        customerData.forEachPurchase(Instant.parse("9999-01-01T00:00:00Z"), (customer, date, amount, touchpoint) ->
-                builder.accept(customer, LocalDate.ofInstant(date, ZoneOffset.UTC).toEpochDay(), amount, touchpoint));
-        return builder.build();
+        return purchaseHistory(Instant.parse("9999-01-01T00:00:00Z"));
+    }
+
+    /** Every stored transaction before {@code end}, by customer then date (one unsorted read of the collection). */
+    private PurchaseHistory purchaseHistory(Instant end) {
+        PurchaseHistory.Collector purchases = new PurchaseHistory.Collector();
+        customerData.forEachPurchase(end, (customer, date, amount, touchpoint) ->
+                purchases.accept(customer, LocalDate.ofInstant(date, ZoneOffset.UTC).toEpochDay(), amount, touchpoint));
+        return purchases.build();
     }
 
     /** Every stored interaction (one scan of the collection, notes left out). */
