@@ -127,9 +127,11 @@ public class Loyalty {
      *
      * @param churn inactivity (default) or cancellation, see {@link ChurnRule}
      * @param by    segment, tier, touchpoint, or null for no breakdown
+     * @param tiers the value-tier cut points for {@code valueTiers} and the tier breakdown, or null for
+     *              {@link ValueTierThresholds#DEFAULT}
      */
     public List<PeriodSummary> summary(String period, Integer churnDays, String churn, String by, Double horizon,
-                                       Double discountRate) {
+                                       Double discountRate, ValueTierThresholds tiers) {
         List<Violation> violations = new ArrayList<>();
         LoyaltySummarizer.Granularity granularity = granularity(period, violations);
         ChurnRule rule = churnRule(churnDays, churn, violations);
@@ -146,8 +148,9 @@ public class Loyalty {
         requireParameters(horizon, discountRate);
         double discount = discountRate == null ? 0 : discountRate;
         Breakdown grouping = breakdown;
+        ValueTierThresholds thresholds = tiers == null ? ValueTierThresholds.DEFAULT : tiers;
         String key = String.join("|", granularity.name(), rule.toString(), String.valueOf(breakdown),
-                String.valueOf(horizon), String.valueOf(discount));
+                String.valueOf(horizon), String.valueOf(discount), thresholds.toString());
         // the versions are read before the records: see SummaryCache
         return SUMMARIES.get(key, customerData.versions(), () -> {
             PurchaseHistory history = purchaseHistory();
@@ -158,7 +161,7 @@ public class Loyalty {
                     || grouping == Breakdown.TOUCHPOINT ? interactionHistory() : InteractionHistory.empty();
             Map<String, String> segments = grouping == Breakdown.SEGMENT ? segments() : Map.of();
             return LoyaltySummarizer.summarize(history, interactions, segments, granularity, rule, grouping, horizon,
-                    discount, ValueTierThresholds.DEFAULT, EQUITIES);
+                    discount, thresholds, EQUITIES);
         });
     }
 
