@@ -272,6 +272,31 @@ class LoyaltyBreakdownIT {
     }
 
     @Test
+    void churnReasonsPerSegment() {
+        // g4 (gold, complained), b3 and b4 (basic, nothing in their window) churn on Feb 2 by inactivity
+        JsonObject feb = reasons("&by=segment", "2025-02");
+        assertThat(feb.getInt("churned")).isEqualTo(3);
+        JsonObject groups = feb.getJsonObject("breakdown");
+        assertThat(groups.keySet()).containsExactlyInAnyOrder("gold", "basic");
+        JsonObject gold = groups.getJsonObject("gold");
+        assertThat(gold.getInt("churned")).isEqualTo(1);
+        assertThat(gold.getInt("unexplained")).isZero();
+        JsonObject top = gold.getJsonArray("reasons").getJsonObject(0);
+        assertThat(top.getString("reason")).isEqualTo("complaint/unresolved");
+        assertThat(top.getJsonNumber("share").doubleValue()).isEqualTo(1.0);
+        assertThat(groups.getJsonObject("basic").getInt("churned")).isEqualTo(2);
+        assertThat(groups.getJsonObject("basic").getInt("unexplained")).isEqualTo(2);
+        assertThat(groups.getJsonObject("basic").getJsonArray("reasons")).isEmpty();
+
+        // x1 has no profile: their recent cancellation and exit answer are under (none)
+        JsonObject recent = reasons("&churn=cancellation&by=segment", YearMonth.from(lastPurchase).toString())
+                .getJsonObject("breakdown");
+        assertThat(recent.keySet()).containsExactly("(none)");
+        assertThat(recent.getJsonObject("(none)").getJsonArray("reasons")).hasSize(2);
+        assertThat(reasons("", "2025-02").containsKey("breakdown")).isFalse();
+    }
+
+    @Test
     void communityEngagementSplitsReadersCoreAndOthers() {
         Api.Reply reply = api.get("loyalty/community?from=2025-03-01&to=2025-03-31");
         assertThat(reply.status()).as(reply.body()).isEqualTo(200);
@@ -332,7 +357,8 @@ class LoyaltyBreakdownIT {
                 {"community?from=2025-02-30", "from"}, {"satisfaction-behaviour?days=0", "days"},
                 {"satisfaction-behaviour?churn=maybe", "churn"}, {"summary?tiers=0.5,0.8", "tiers"},
                 {"summary?tiers=0.8,0.5,0.95", "tiers"}, {"summary?tiers=0.5,0.8,1.5", "tiers"},
-                {"summary?by=tier&tiers=a,b,c", "tiers"}}) {
+                {"summary?by=tier&tiers=a,b,c", "tiers"}, {"churn-reasons?by=tier", "by"},
+                {"churn-reasons?by=region", "by"}}) {
             Api.Reply reply = api.get("loyalty/" + query[0]);
             assertThat(reply.status()).as(reply.body()).isEqualTo(400);
             assertThat(reply.contentType()).startsWith("application/problem+json");

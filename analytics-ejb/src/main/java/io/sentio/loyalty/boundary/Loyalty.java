@@ -191,11 +191,18 @@ public class Loyalty {
      * Churn reasons ranked per calendar period (see {@link ChurnReasonRanker} and docs/loyalty.md): interaction
      * categories in the {@code churnDays} before each churn and answers to the exit-survey item
      * {@value ExitAnswers#ITEM} in responses linked to the customer.
+     *
+     * @param by segment for the ranking per profile segment as well, or null for none (tier and touchpoint groups
+     *           are not offered here)
      */
-    public List<PeriodChurnReasons> churnReasons(String period, Integer churnDays, String churn) {
+    public List<PeriodChurnReasons> churnReasons(String period, Integer churnDays, String churn, String by) {
         List<Violation> violations = new ArrayList<>();
         LoyaltySummarizer.Granularity granularity = granularity(period, violations);
         ChurnRule rule = churnRule(churnDays, churn, violations);
+        boolean bySegment = by != null && Breakdown.fromWire(by).orElse(null) == Breakdown.SEGMENT;
+        if (by != null && !bySegment) {
+            violations.add(new Violation("by", "must be segment (churn reasons are broken down by segment only)"));
+        }
         if (!violations.isEmpty()) {
             throw DomainException.invalid("invalid churn-reason parameters", violations);
         }
@@ -206,7 +213,8 @@ public class Loyalty {
         ExitAnswers.Builder answers = new ExitAnswers.Builder();
         responses.forEachLinkedToCustomer(r -> answers.accept(r.customer(),
                 LocalDate.ofInstant(r.receivedAt(), ZoneOffset.UTC).toEpochDay(), r.answers().get(ExitAnswers.ITEM)));
-        return ChurnReasonRanker.rank(history, interactionHistory(), answers.build(), granularity, rule);
+        return ChurnReasonRanker.rank(history, interactionHistory(), answers.build(), granularity, rule,
+                bySegment ? segments() : null);
     }
 
     /**

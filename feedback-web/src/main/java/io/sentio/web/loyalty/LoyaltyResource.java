@@ -92,22 +92,26 @@ public class LoyaltyResource {
 
     /**
      * Why customers churned, ranked per period: {@code period} month|quarter|year (default quarter),
-     * {@code churnDays} (default 180), {@code churn} inactivity|cancellation (default inactivity).
+     * {@code churnDays} (default 180), {@code churn} inactivity|cancellation (default inactivity), {@code by}
+     * segment for the ranking per profile segment as well (default none).
      */
     @GET
     @Path("churn-reasons")
     @RolesAllowed({"admin", "cx-manager", "executive"})
     public ChurnReasonsView churnReasons(@QueryParam("period") String period,
                                          @QueryParam("churnDays") String churnDays,
-                                         @QueryParam("churn") String churn) {
+                                         @QueryParam("churn") String churn, @QueryParam("by") String by) {
         int days = days("churnDays", churnDays, Loyalty.DEFAULT_CHURN_DAYS);
         String p = orDefault(period, "quarter");
         String definition = orDefault(churn, "inactivity");
-        return new ChurnReasonsView(p, days, definition, loyalty.churnReasons(p, days, definition));
+        String breakdown = by == null || by.isBlank() ? null : by.strip();
+        return new ChurnReasonsView(p, days, definition, breakdown,
+                loyalty.churnReasons(p, days, definition, breakdown));
     }
 
-    /** Churn reasons: the parameters and one entry per period, oldest first. */
-    public record ChurnReasonsView(String period, int churnDays, String churn, List<PeriodChurnReasons> periods) {
+    /** Churn reasons: the parameters and one entry per period, oldest first ({@code by} omitted when not given). */
+    public record ChurnReasonsView(String period, int churnDays, String churn, String by,
+                                   List<PeriodChurnReasons> periods) {
     }
 
     /**
