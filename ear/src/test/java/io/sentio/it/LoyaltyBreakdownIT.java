@@ -195,6 +195,49 @@ class LoyaltyBreakdownIT {
         assertThat(rate(apr, "winBackRate")).isEqualTo(0.125);
     }
 
+    @Test
+    void valueTierCutPointsAreAParameter() {
+        // January revenue: g1 1,000 of 1,070; the other seven have 1,000/1,070 = 0.93 of it above them
+        JsonObject jan = month("", "2025-01");
+        assertThat(jan.getJsonObject("valueTiers").getInt("B")).isEqualTo(7);
+        Api.Reply custom = api.get("loyalty/summary?period=month&churnDays=31&by=tier&tiers=0.2,0.5,0.9");
+        assertThat(custom.status()).as(custom.body()).isEqualTo(200);
+        assertThat(custom.json().getJsonArray("tiers").getJsonNumber(2).doubleValue()).isEqualTo(0.9);
+        JsonObject customJan = custom.json().getJsonArray("periods").stream().map(v -> v.asJsonObject())
+                .filter(p -> p.getString("period").equals("2025-01")).findFirst().orElseThrow();
+        assertThat(customJan.getJsonObject("valueTiers").getInt("A+")).isEqualTo(1);
+        assertThat(customJan.getJsonObject("valueTiers").getInt("C")).isEqualTo(7);
+        assertThat(customJan.getJsonObject("valueTiers").getInt("B")).isZero();
+        JsonObject tiers = month("&by=tier&tiers=0.2,0.5,0.9", "2025-02").getJsonObject("breakdown");
+        assertThat(tiers.keySet()).containsExactlyInAnyOrder("A+", "C");
+        assertThat(tiers.getJsonObject("C").getInt("customers")).isEqualTo(7);
+        // the cut points are part of the cached summary's key: the default is still served after the custom one
+        assertThat(month("&by=tier", "2025-02").getJsonObject("breakdown").keySet())
+                .containsExactlyInAnyOrder("A+", "B");
+        assertThat(api.get("loyalty/summary").json().getJsonArray("tiers").getJsonNumber(0).doubleValue())
+                .isEqualTo(0.5);
+    }
+
+    @Test
+    void winBackPerSegment() {
+        // all 8 churned before April (last purchases in early February, 31-day window); b4 came back in April
+        JsonObject apr = month("&by=segment", "2025-04");
+        JsonObject gold = apr.getJsonObject("breakdown").getJsonObject("gold");
+        JsonObject basic = apr.getJsonObject("breakdown").getJsonObject("basic");
+        assertThat(gold.getInt("churnedBeforeStart")).isEqualTo(4);
+        assertThat(gold.getInt("wonBack")).isZero();
+        assertThat(rate(gold, "winBackRate")).isZero();
+        assertThat(basic.getInt("churnedBeforeStart")).isEqualTo(4);
+        assertThat(basic.getInt("wonBack")).isEqualTo(1);
+        assertThat(rate(basic, "winBackRate")).isEqualTo(0.25);
+        assertThat(gold.getInt("churnedBeforeStart") + basic.getInt("churnedBeforeStart"))
+                .isEqualTo(apr.getInt("churnedBeforeStart"));
+        // tier groups are customers alive at the start: no win-back there
+        JsonObject feb = month("&by=tier", "2025-02").getJsonObject("breakdown").getJsonObject("A+");
+        assertThat(feb.keySet()).contains("retentionRate").doesNotContain("churnedBeforeStart", "wonBack",
+                "winBackRate");
+    }
+
     private JsonObject reasons(String query, String month) {
         Api.Reply reply = api.get("loyalty/churn-reasons?period=month&churnDays=31" + query);
         assertThat(reply.status()).as(reply.body()).isEqualTo(200);
@@ -226,6 +269,31 @@ class LoyaltyBreakdownIT {
         assertThat(recent.getJsonArray("reasons").stream().map(v -> v.asJsonObject())
                 .map(r -> r.getString("source") + ":" + r.getString("reason") + ":" + r.getInt("customers")))
                 .containsExactlyInAnyOrder("interaction:cancellation:1", "survey:service:1");
+    }
+
+    @Test
+    void churnReasonsPerSegment() {
+        // g4 (gold, complained), b3 and b4 (basic, nothing in their window) churn on Feb 2 by inactivity
+        JsonObject feb = reasons("&by=segment", "2025-02");
+        assertThat(feb.getInt("churned")).isEqualTo(3);
+        JsonObject groups = feb.getJsonObject("breakdown");
+        assertThat(groups.keySet()).containsExactlyInAnyOrder("gold", "basic");
+        JsonObject gold = groups.getJsonObject("gold");
+        assertThat(gold.getInt("churned")).isEqualTo(1);
+        assertThat(gold.getInt("unexplained")).isZero();
+        JsonObject top = gold.getJsonArray("reasons").getJsonObject(0);
+        assertThat(top.getString("reason")).isEqualTo("complaint/unresolved");
+        assertThat(top.getJsonNumber("share").doubleValue()).isEqualTo(1.0);
+        assertThat(groups.getJsonObject("basic").getInt("churned")).isEqualTo(2);
+        assertThat(groups.getJsonObject("basic").getInt("unexplained")).isEqualTo(2);
+        assertThat(groups.getJsonObject("basic").getJsonArray("reasons")).isEmpty();
+
+        // x1 has no profile: their recent cancellation and exit answer are under (none)
+        JsonObject recent = reasons("&churn=cancellation&by=segment", YearMonth.from(lastPurchase).toString())
+                .getJsonObject("breakdown");
+        assertThat(recent.keySet()).containsExactly("(none)");
+        assertThat(recent.getJsonObject("(none)").getJsonArray("reasons")).hasSize(2);
+        assertThat(reasons("", "2025-02").containsKey("breakdown")).isFalse();
     }
 
     @Test
@@ -287,7 +355,10 @@ class LoyaltyBreakdownIT {
                 {"community?postWeight=-1", "postWeight"}, {"community?readWeight=x", "readWeight"},
                 {"community?from=2025-04-01&to=2025-03-01", "to"}, {"community?size=0", "size"},
                 {"community?from=2025-02-30", "from"}, {"satisfaction-behaviour?days=0", "days"},
-                {"satisfaction-behaviour?churn=maybe", "churn"}}) {
+                {"satisfaction-behaviour?churn=maybe", "churn"}, {"summary?tiers=0.5,0.8", "tiers"},
+                {"summary?tiers=0.8,0.5,0.95", "tiers"}, {"summary?tiers=0.5,0.8,1.5", "tiers"},
+                {"summary?by=tier&tiers=a,b,c", "tiers"}, {"churn-reasons?by=tier", "by"},
+                {"churn-reasons?by=region", "by"}}) {
             Api.Reply reply = api.get("loyalty/" + query[0]);
             assertThat(reply.status()).as(reply.body()).isEqualTo(400);
             assertThat(reply.contentType()).startsWith("application/problem+json");

@@ -131,9 +131,11 @@ public class Loyalty {
      *
      * @param churn inactivity (default) or cancellation, see {@link ChurnRule}
      * @param by    segment, tier, touchpoint, or null for no breakdown
+     * @param tiers the value-tier cut points for {@code valueTiers} and the tier breakdown, or null for
+     *              {@link ValueTierThresholds#DEFAULT}
      */
     public List<PeriodSummary> summary(String period, Integer churnDays, String churn, String by, Double horizon,
-                                       Double discountRate) {
+                                       Double discountRate, ValueTierThresholds tiers) {
         List<Violation> violations = new ArrayList<>();
         LoyaltySummarizer.Granularity granularity = granularity(period, violations);
         ChurnRule rule = churnRule(churnDays, churn, violations);
@@ -150,8 +152,9 @@ public class Loyalty {
         requireParameters(horizon, discountRate);
         double discount = discountRate == null ? 0 : discountRate;
         Breakdown grouping = breakdown;
+        ValueTierThresholds thresholds = tiers == null ? ValueTierThresholds.DEFAULT : tiers;
         String key = String.join("|", granularity.name(), rule.toString(), String.valueOf(breakdown),
-                String.valueOf(horizon), String.valueOf(discount));
+                String.valueOf(horizon), String.valueOf(discount), thresholds.toString());
         // the versions are read before the records: see SummaryCache
         return SUMMARIES.get(key, customerData.versions(), () -> {
             PurchaseHistory history = purchaseHistory();
@@ -162,7 +165,7 @@ public class Loyalty {
                     || grouping == Breakdown.TOUCHPOINT ? interactionHistory() : InteractionHistory.empty();
             Map<String, String> segments = grouping == Breakdown.SEGMENT ? segments() : Map.of();
             return LoyaltySummarizer.summarize(history, interactions, segments, granularity, rule, grouping, horizon,
-                    discount, ValueTierThresholds.DEFAULT, EQUITIES);
+                    discount, thresholds, EQUITIES);
         });
     }
 
@@ -192,11 +195,18 @@ public class Loyalty {
      * Churn reasons ranked per calendar period (see {@link ChurnReasonRanker} and docs/loyalty.md): interaction
      * categories in the {@code churnDays} before each churn and answers to the exit-survey item
      * {@value ExitAnswers#ITEM} in responses linked to the customer.
+     *
+     * @param by segment for the ranking per profile segment as well, or null for none (tier and touchpoint groups
+     *           are not offered here)
      */
-    public List<PeriodChurnReasons> churnReasons(String period, Integer churnDays, String churn) {
+    public List<PeriodChurnReasons> churnReasons(String period, Integer churnDays, String churn, String by) {
         List<Violation> violations = new ArrayList<>();
         LoyaltySummarizer.Granularity granularity = granularity(period, violations);
         ChurnRule rule = churnRule(churnDays, churn, violations);
+        boolean bySegment = by != null && Breakdown.fromWire(by).orElse(null) == Breakdown.SEGMENT;
+        if (by != null && !bySegment) {
+            violations.add(new Violation("by", "must be segment (churn reasons are broken down by segment only)"));
+        }
         if (!violations.isEmpty()) {
             throw DomainException.invalid("invalid churn-reason parameters", violations);
         }
@@ -207,7 +217,8 @@ public class Loyalty {
         ExitAnswers.Builder answers = new ExitAnswers.Builder();
         responses.forEachLinkedToCustomer(r -> answers.accept(r.customer(),
                 LocalDate.ofInstant(r.receivedAt(), ZoneOffset.UTC).toEpochDay(), r.answers().get(ExitAnswers.ITEM)));
-        return ChurnReasonRanker.rank(history, interactionHistory(), answers.build(), granularity, rule);
+        return ChurnReasonRanker.rank(history, interactionHistory(), answers.build(), granularity, rule,
+                bySegment ? segments() : null);
     }
 
     /**

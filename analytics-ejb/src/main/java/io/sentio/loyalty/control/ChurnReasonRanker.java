@@ -1,8 +1,10 @@
 package io.sentio.loyalty.control;
 
+import io.sentio.loyalty.entity.Breakdown;
 import io.sentio.loyalty.entity.ChurnReason;
 import io.sentio.loyalty.entity.ChurnRule;
 import io.sentio.loyalty.entity.ExitAnswers;
+import io.sentio.loyalty.entity.GroupChurnReasons;
 import io.sentio.loyalty.entity.InteractionHistory;
 import io.sentio.loyalty.entity.InvalidLoyaltyDataException;
 import io.sentio.loyalty.entity.PeriodChurnReasons;
@@ -16,6 +18,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Ranks why customers churned, per calendar period (docs/loyalty.md). The churners of [s, e) are the customers
@@ -30,8 +33,10 @@ import java.util.Set;
  * survey is usually sent after the churn).</li>
  * </ul>
  * Each customer counts at most once per reason; share = customers giving the reason / churners, so shares need
- * not add up to 1. Ranked by customers, then source and reason. Cost: O(periods &times; customers &times;
- * log purchases). Stateless and thread-safe.
+ * not add up to 1. Ranked by customers, then source and reason. With segments, the same ranking per profile
+ * segment of the churners ({@link Breakdown#NONE} without one): the groups partition the churners, so their
+ * {@code churned}, {@code unexplained} and each reason's customers add up to the period's. Cost: O(periods &times;
+ * customers &times; log purchases). Stateless and thread-safe.
  */
 public final class ChurnReasonRanker {
 
@@ -41,9 +46,13 @@ public final class ChurnReasonRanker {
     private ChurnReasonRanker() {
     }
 
+    /**
+     * @param segments profile segment by customer id for the breakdown by segment (customers without one are in
+     *                 {@link Breakdown#NONE}), or null for no breakdown
+     */
     public static List<PeriodChurnReasons> rank(PurchaseHistory h, InteractionHistory interactions,
                                                 ExitAnswers answers, LoyaltySummarizer.Granularity granularity,
-                                                ChurnRule churn) {
+                                                ChurnRule churn, Map<String, String> segments) {
         if (h.size() == 0) {
             throw new InvalidLoyaltyDataException("there are no purchases to analyse");
         }
@@ -56,7 +65,7 @@ public final class ChurnReasonRanker {
         List<PeriodChurnReasons> out = new ArrayList<>();
         for (LocalDate start = LoyaltySummarizer.periodStart(LocalDate.ofEpochDay(firstDay), granularity);
              start.toEpochDay() <= lastDay; start = LoyaltySummarizer.next(start, granularity)) {
-            out.add(period(h, interactions, answers, granularity, churn, start,
+            out.add(period(h, interactions, answers, granularity, churn, segments, start,
                     LoyaltySummarizer.next(start, granularity)));
         }
         return out;
@@ -64,12 +73,11 @@ public final class ChurnReasonRanker {
 
     private static PeriodChurnReasons period(PurchaseHistory h, InteractionHistory interactions, ExitAnswers answers,
                                              LoyaltySummarizer.Granularity granularity, ChurnRule churn,
-                                             LocalDate startDate, LocalDate endDate) {
+                                             Map<String, String> segments, LocalDate startDate, LocalDate endDate) {
         int s = Math.toIntExact(startDate.toEpochDay());
         int e = Math.toIntExact(endDate.toEpochDay());
-        long churned = 0;
-        long unexplained = 0;
-        Map<List<String>, Long> counts = new HashMap<>();
+        Tally total = new Tally();
+        Map<String, Tally> groups = segments == null ? null : new TreeMap<>();
         for (int c = 0; c < h.customers(); c++) {
             int from = h.start(c);
             if (h.day(from) >= s) {
@@ -84,26 +92,50 @@ public final class ChurnReasonRanker {
                     || churn.aliveAt(e, lastPurchase, lastCancellation)) {
                 continue;
             }
-            churned++;
             int day = churn.churnDay(lastPurchase, lastCancellation);
             Set<List<String>> reasons = new HashSet<>();
             interactions.between(id, day - churn.days(), day + 1).forEach(i -> reasons.add(List.of(INTERACTION,
                     i.outcome() == null ? i.type() : i.type() + "/" + i.outcome())));
             answers.between(id, day - churn.days(), day + churn.days())
                     .forEach(a -> reasons.add(List.of(SURVEY, a.reason())));
+            total.add(reasons);
+            if (groups != null) {
+                groups.computeIfAbsent(segments.getOrDefault(id, Breakdown.NONE), k -> new Tally()).add(reasons);
+            }
+        }
+        Map<String, GroupChurnReasons> breakdown = null;
+        if (groups != null) {
+            breakdown = new TreeMap<>();
+            for (Map.Entry<String, Tally> group : groups.entrySet()) {
+                Tally t = group.getValue();
+                breakdown.put(group.getKey(), new GroupChurnReasons(t.churned, t.unexplained, t.ranked()));
+            }
+        }
+        return new PeriodChurnReasons(LoyaltySummarizer.name(startDate, granularity), startDate, endDate,
+                total.churned, total.unexplained, total.ranked(), breakdown);
+    }
+
+    /** Churners, unexplained churners and customers per (source, reason) of one period or group. */
+    private static final class Tally {
+        long churned;
+        long unexplained;
+        final Map<List<String>, Long> counts = new HashMap<>();
+
+        void add(Set<List<String>> reasons) {
+            churned++;
             if (reasons.isEmpty()) {
                 unexplained++;
             }
             reasons.forEach(r -> counts.merge(r, 1L, Long::sum));
         }
-        long total = churned;
-        List<ChurnReason> ranked = counts.entrySet().stream()
-                .map(r -> new ChurnReason(r.getKey().get(0), r.getKey().get(1), r.getValue(),
-                        (double) r.getValue() / total))
-                .sorted(Comparator.comparingLong(ChurnReason::customers).reversed()
-                        .thenComparing(ChurnReason::source).thenComparing(ChurnReason::reason))
-                .toList();
-        return new PeriodChurnReasons(LoyaltySummarizer.name(startDate, granularity), startDate, endDate, churned,
-                unexplained, ranked);
+
+        List<ChurnReason> ranked() {
+            return counts.entrySet().stream()
+                    .map(r -> new ChurnReason(r.getKey().get(0), r.getKey().get(1), r.getValue(),
+                            (double) r.getValue() / churned))
+                    .sorted(Comparator.comparingLong(ChurnReason::customers).reversed()
+                            .thenComparing(ChurnReason::source).thenComparing(ChurnReason::reason))
+                    .toList();
+        }
     }
 }

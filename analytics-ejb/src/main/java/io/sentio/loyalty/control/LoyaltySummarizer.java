@@ -52,7 +52,10 @@ import java.util.stream.IntStream;
  * alive at s under every touchpoint of their transactions and interactions in [s &minus; N, s). Groups are fixed
  * at s so that a group's retention is not decided by how it was formed (grouping by purchases in [s, e) would make
  * every such customer retained by construction). A group's equity and ROC use the CLV of its own customers from
- * the same fits as the totals.</li>
+ * the same fits as the totals. Win-back per group only by segment, where the groups partition every customer
+ * acquired by e and so add up to the period's churnedBeforeStart and wonBack; tier and touchpoint groups hold only
+ * customers alive at s, none of whom churned before s (and by inactivity a customer churned at s has no purchase in
+ * the window that would give them a tier), so there the figures are null.</li>
  * </ul>
  * Cost: O(periods &times; customers &times; log purchases) plus one model fit per period boundary.
  * Stateless and thread-safe.
@@ -122,9 +125,16 @@ public final class LoyaltySummarizer {
                            ChurnRule churn, Breakdown by, ValueTierThresholds thresholds) {
     }
 
-    /** One acquired customer's standing in a period. */
-    private record Standing(int customer, boolean aliveAtStart, boolean aliveAtEnd, double revenue,
-                            double windowRevenue) {
+    /**
+     * One customer's standing in a period: acquired by the start (a purchase before s), alive at s and at e,
+     * active (a purchase in [s, e)), spend in the period and in the churn window [s &minus; N, s).
+     */
+    private record Standing(int customer, boolean acquiredAtStart, boolean aliveAtStart, boolean aliveAtEnd,
+                            boolean active, double revenue, double windowRevenue) {
+
+        boolean churnedBeforeStart() {
+            return acquiredAtStart && !aliveAtStart;
+        }
     }
 
     private static PeriodSummary period(Context x, Granularity granularity, LocalDate startDate, LocalDate endDate,
@@ -177,7 +187,7 @@ public final class LoyaltySummarizer {
             if (standings != null) {
                 double window = spendBefore(h, from, beforeStart)
                         - spendBefore(h, from, firstAtOrAfter(h, from, beforeStart, s - x.churn().days()));
-                standings.add(new Standing(c, aliveStart, aliveEnd, inPeriod, window));
+                standings.add(new Standing(c, acquiredAtStart, aliveStart, aliveEnd, isActive, inPeriod, window));
             }
         }
         long churned = aliveAtStart - retained;
@@ -256,7 +266,8 @@ public final class LoyaltySummarizer {
             }
         }
         Map<String, GroupSummary> out = new TreeMap<>();
-        groups.forEach((group, members) -> out.put(group, group(members, equityStart, equityEnd)));
+        boolean winBack = x.by() == Breakdown.SEGMENT;
+        groups.forEach((group, members) -> out.put(group, group(members, equityStart, equityEnd, winBack)));
         return out;
     }
 
@@ -277,9 +288,17 @@ public final class LoyaltySummarizer {
         return touchpoints;
     }
 
-    private static GroupSummary group(List<Standing> members, Equity equityStart, Equity equityEnd) {
+    /**
+     * @param winBack whether the members include every customer of the group acquired by e, so that its
+     *                churned-before-start customers and their win-back are counted (segment); groups formed from
+     *                the customers alive at s (tier, touchpoint) have none and get null
+     */
+    private static GroupSummary group(List<Standing> members, Equity equityStart, Equity equityEnd,
+                                      boolean winBack) {
         long alive = 0;
         long retained = 0;
+        long churnedBeforeStart = 0;
+        long wonBack = 0;
         double revenue = 0;
         double startSum = 0;
         double endSum = 0;
@@ -288,6 +307,12 @@ public final class LoyaltySummarizer {
                 alive++;
                 if (st.aliveAtEnd()) {
                     retained++;
+                }
+            }
+            if (st.churnedBeforeStart()) {
+                churnedBeforeStart++;
+                if (st.active()) {
+                    wonBack++;
                 }
             }
             revenue += st.revenue();
@@ -302,7 +327,8 @@ public final class LoyaltySummarizer {
                 ? new ReturnOnCustomer(revenue, startSum, endSum).value() : null;
         return new GroupSummary(members.size(), alive, retained, alive - retained, rate(retained, alive),
                 rate(alive - retained, alive), revenue, equityStart == null ? null : startSum,
-                equityEnd == null ? null : endSum, roc);
+                equityEnd == null ? null : endSum, roc, winBack ? churnedBeforeStart : null,
+                winBack ? wonBack : null, winBack ? rate(wonBack, churnedBeforeStart) : null);
     }
 
     /** The customer's spend on the purchases from their first, {@code from}, up to index {@code to} (exclusive). */

@@ -1,8 +1,10 @@
 package io.sentio.loyalty.control;
 
+import io.sentio.loyalty.entity.Breakdown;
 import io.sentio.loyalty.entity.ChurnReason;
 import io.sentio.loyalty.entity.ChurnRule;
 import io.sentio.loyalty.entity.ExitAnswers;
+import io.sentio.loyalty.entity.GroupChurnReasons;
 import io.sentio.loyalty.entity.InteractionHistory;
 import io.sentio.loyalty.entity.PeriodChurnReasons;
 import io.sentio.loyalty.entity.PeriodSummary;
@@ -11,6 +13,7 @@ import io.sentio.loyalty.entity.ValueTierThresholds;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -58,7 +61,7 @@ class ChurnReasonRankerTest {
         answers.accept("p4", day("2025-02-11"), " ");
 
         List<PeriodChurnReasons> months = ChurnReasonRanker.rank(h.build(), interactions.build(), answers.build(),
-                MONTH, new ChurnRule(ChurnRule.Definition.INACTIVITY, 30));
+                MONTH, new ChurnRule(ChurnRule.Definition.INACTIVITY, 30), null);
         PeriodChurnReasons feb = month(months, "2025-02");
         assertThat(feb.churned()).isEqualTo(4);
         assertThat(feb.unexplained()).isEqualTo(1);
@@ -85,7 +88,8 @@ class ChurnReasonRankerTest {
         interactions.accept("x", day("2025-01-15"), "support", "complaint", null);
         interactions.accept("x", day("2025-02-10"), "phone", "cancellation", "price");
         List<PeriodChurnReasons> months = ChurnReasonRanker.rank(h.build(), interactions.build(),
-                new ExitAnswers.Builder().build(), MONTH, new ChurnRule(ChurnRule.Definition.CANCELLATION, 30));
+                new ExitAnswers.Builder().build(), MONTH, new ChurnRule(ChurnRule.Definition.CANCELLATION, 30),
+                null);
         PeriodChurnReasons feb = month(months, "2025-02");
         assertThat(feb.churned()).isEqualTo(1);
         assertThat(feb.reasons()).extracting(ChurnReason::reason)
@@ -115,7 +119,7 @@ class ChurnReasonRankerTest {
         for (ChurnRule.Definition definition : ChurnRule.Definition.values()) {
             ChurnRule rule = new ChurnRule(definition, 60);
             List<PeriodChurnReasons> reasons = ChurnReasonRanker.rank(history, built, new ExitAnswers.Builder().build(),
-                    LoyaltySummarizer.Granularity.QUARTER, rule);
+                    LoyaltySummarizer.Granularity.QUARTER, rule, null);
             List<PeriodSummary> summary = LoyaltySummarizer.summarize(history, built, Map.of(),
                     LoyaltySummarizer.Granularity.QUARTER, rule, null, 52, 0, ValueTierThresholds.DEFAULT);
             assertThat(reasons).extracting(PeriodChurnReasons::period)
@@ -123,6 +127,114 @@ class ChurnReasonRankerTest {
             assertThat(reasons).extracting(PeriodChurnReasons::churned)
                     .containsExactlyElementsOf(summary.stream().map(PeriodSummary::churned).toList());
             assertThat(summary.stream().mapToLong(PeriodSummary::churned).sum()).as(definition.wire()).isPositive();
+        }
+    }
+    /**
+     * Twelve customers buy on Jan 5 only and churn on Feb 4 (30-day window): 6 gold (g0-g2 complained about late
+     * delivery in January, g0 also answered "price" in the exit survey), 4 basic (b0 answered "price") and 2 without
+     * a segment (u0 complained). A newcomer in March extends the periods.
+     */
+    @Test
+    void reasonsPerSegmentAreRankedWithinEachSegment() {
+        PurchaseHistory.Builder h = new PurchaseHistory.Builder();
+        InteractionHistory.Builder interactions = new InteractionHistory.Builder();
+        ExitAnswers.Builder answers = new ExitAnswers.Builder();
+        Map<String, String> segments = new HashMap<>();
+        for (String id : List.of("b0", "b1", "b2", "b3", "g0", "g1", "g2", "g3", "g4", "g5", "u0", "u1")) {
+            h.accept(id, day("2025-01-05"), 10, null);
+            if (!id.startsWith("u")) {
+                segments.put(id, id.startsWith("g") ? "gold" : "basic");
+            }
+        }
+        h.accept("new", day("2025-03-01"), 10, null);
+        for (String id : List.of("g0", "g1", "g2", "u0")) {
+            interactions.accept(id, day("2025-01-20"), "support", "complaint", "late-delivery");
+        }
+        answers.accept("g0", day("2025-02-10"), "price");
+        answers.accept("b0", day("2025-02-10"), "price");
+
+        PeriodChurnReasons feb = month(ChurnReasonRanker.rank(h.build(), interactions.build(), answers.build(),
+                MONTH, new ChurnRule(ChurnRule.Definition.INACTIVITY, 30), segments), "2025-02");
+        assertThat(feb.churned()).isEqualTo(12);
+        assertThat(feb.unexplained()).isEqualTo(7);
+        assertThat(feb.breakdown()).containsOnlyKeys("gold", "basic", Breakdown.NONE);
+        GroupChurnReasons gold = feb.breakdown().get("gold");
+        assertThat(gold.churned()).isEqualTo(6);
+        assertThat(gold.unexplained()).isEqualTo(3);
+        assertThat(gold.reasons()).extracting(ChurnReason::source, ChurnReason::reason, ChurnReason::customers,
+                ChurnReason::share).containsExactly(
+                tuple("interaction", "complaint/late-delivery", 3L, 0.5),
+                tuple("survey", "price", 1L, 1.0 / 6));
+        GroupChurnReasons basic = feb.breakdown().get("basic");
+        assertThat(basic.churned()).isEqualTo(4);
+        assertThat(basic.unexplained()).isEqualTo(3);
+        assertThat(basic.reasons()).extracting(ChurnReason::reason, ChurnReason::share)
+                .containsExactly(tuple("price", 0.25));
+        assertThat(feb.breakdown().get(Breakdown.NONE).reasons()).extracting(ChurnReason::reason, ChurnReason::share)
+                .containsExactly(tuple("complaint/late-delivery", 0.5));
+        // January has no churners, so no groups; without segments there is no breakdown
+        assertThat(month(ChurnReasonRanker.rank(h.build(), interactions.build(), answers.build(), MONTH,
+                new ChurnRule(ChurnRule.Definition.INACTIVITY, 30), segments), "2025-01").breakdown()).isEmpty();
+        assertThat(month(ChurnReasonRanker.rank(h.build(), interactions.build(), answers.build(), MONTH,
+                new ChurnRule(ChurnRule.Definition.INACTIVITY, 30), null), "2025-02").breakdown()).isNull();
+    }
+
+    /** On random data the segments partition the churners: counts per reason add up to the period's. */
+    @Test
+    void segmentGroupsAddUpToThePeriodTotals() {
+        SplittableRandom random = new SplittableRandom(7);
+        PurchaseHistory.Builder h = new PurchaseHistory.Builder();
+        InteractionHistory.Builder interactions = new InteractionHistory.Builder();
+        ExitAnswers.Builder answers = new ExitAnswers.Builder();
+        Map<String, String> segments = new HashMap<>();
+        List<String> outcomes = List.of("price", "late", "rude");
+        for (int c = 0; c < 400; c++) {
+            String id = String.format("c%03d", c);
+            if (random.nextInt(5) > 0) {
+                segments.put(id, "s" + random.nextInt(3));
+            }
+            long d = day("2024-01-01") + random.nextInt(300);
+            for (int k = random.nextInt(6); k >= 0; k--) {
+                h.accept(id, d, 1 + random.nextInt(50), null);
+                if (random.nextInt(3) == 0) {
+                    interactions.accept(id, d + random.nextInt(40), "support",
+                            random.nextBoolean() ? "cancellation" : "complaint",
+                            outcomes.get(random.nextInt(outcomes.size())));
+                }
+                if (random.nextInt(5) == 0) {
+                    answers.accept(id, d + random.nextInt(120), outcomes.get(random.nextInt(outcomes.size())));
+                }
+                d += 1 + random.nextInt(90);
+            }
+        }
+        PurchaseHistory history = h.build();
+        InteractionHistory built = interactions.build();
+        ExitAnswers exits = answers.build();
+        for (ChurnRule.Definition definition : ChurnRule.Definition.values()) {
+            ChurnRule rule = new ChurnRule(definition, 60);
+            List<PeriodChurnReasons> grouped = ChurnReasonRanker.rank(history, built, exits,
+                    LoyaltySummarizer.Granularity.QUARTER, rule, segments);
+            List<PeriodChurnReasons> plain = ChurnReasonRanker.rank(history, built, exits,
+                    LoyaltySummarizer.Granularity.QUARTER, rule, null);
+            long reasonsSeen = 0;
+            for (int k = 0; k < grouped.size(); k++) {
+                PeriodChurnReasons p = grouped.get(k);
+                assertThat(p.reasons()).isEqualTo(plain.get(k).reasons());
+                var groups = p.breakdown().values();
+                assertThat(groups.stream().mapToLong(GroupChurnReasons::churned).sum()).isEqualTo(p.churned());
+                assertThat(groups.stream().mapToLong(GroupChurnReasons::unexplained).sum())
+                        .isEqualTo(p.unexplained());
+                for (ChurnReason r : p.reasons()) {
+                    reasonsSeen++;
+                    assertThat(groups.stream().flatMap(g -> g.reasons().stream())
+                            .filter(g -> g.source().equals(r.source()) && g.reason().equals(r.reason()))
+                            .mapToLong(ChurnReason::customers).sum()).isEqualTo(r.customers());
+                }
+                for (GroupChurnReasons g : groups) {
+                    g.reasons().forEach(r -> assertThat(r.share()).isEqualTo((double) r.customers() / g.churned()));
+                }
+            }
+            assertThat(reasonsSeen).as(definition.wire()).isPositive();
         }
     }
 }

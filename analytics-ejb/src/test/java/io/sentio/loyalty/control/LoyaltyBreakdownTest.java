@@ -110,12 +110,17 @@ class LoyaltyBreakdownTest {
         List<PeriodSummary> months = summarize(h, InteractionHistory.empty(), segments, inactivity(31),
                 Breakdown.SEGMENT);
         boolean sawEquity = false;
+        boolean sawWinBack = false;
         for (PeriodSummary p : months) {
             var groups = p.breakdown().values();
             assertThat(groups.stream().mapToLong(GroupSummary::customers).sum()).isEqualTo(p.customers());
             assertThat(groups.stream().mapToLong(GroupSummary::aliveAtStart).sum()).isEqualTo(p.aliveAtStart());
             assertThat(groups.stream().mapToLong(GroupSummary::retained).sum()).isEqualTo(p.retained());
             assertThat(groups.stream().mapToDouble(GroupSummary::revenue).sum()).isCloseTo(p.revenue(), within(1e-9));
+            assertThat(groups.stream().mapToLong(GroupSummary::churnedBeforeStart).sum())
+                    .isEqualTo(p.churnedBeforeStart());
+            assertThat(groups.stream().mapToLong(GroupSummary::wonBack).sum()).isEqualTo(p.wonBack());
+            sawWinBack |= p.wonBack() > 0;
             if (p.equityAtStart() != null && p.equityAtEnd() != null) {
                 sawEquity = true;
                 assertThat(groups.stream().mapToDouble(GroupSummary::equityAtStart).sum())
@@ -131,6 +136,90 @@ class LoyaltyBreakdownTest {
             }
         }
         assertThat(sawEquity).as("some period has equity at both ends").isTrue();
+        assertThat(sawWinBack).as("some period wins customers back").isTrue();
+    }
+
+    /**
+     * 10 gold, 20 basic and 5 unsegmented customers buy on Jan 2; with a 30-day window all have churned by Mar 1.
+     * In March 4 gold, 5 basic and 1 unsegmented customer buy again, and 3 new gold customers buy for the first
+     * time (acquired in the period, so not earlier churners): win-back 4/10, 5/20 and 1/5.
+     */
+    @Test
+    void winBackBySegmentCountsEachSegmentsEarlierChurners() {
+        Purchases p = new Purchases();
+        Map<String, String> segments = new HashMap<>();
+        for (int i = 0; i < 35; i++) {
+            String id = String.format("c%02d", i);
+            String segment = i < 10 ? "gold" : i < 30 ? "basic" : null;
+            if (segment != null) {
+                segments.put(id, segment);
+            }
+            p.buy(id, "2025-01-02", 10, null);
+            if (i < 4 || i >= 10 && i < 15 || i == 30) {
+                p.buy(id, "2025-03-10", 20, null);
+            }
+        }
+        for (int i = 0; i < 3; i++) {
+            segments.put("new" + i, "gold");
+            p.buy("new" + i, "2025-03-20", 5, null);
+        }
+        PeriodSummary mar = month(summarize(p.builder.build(), InteractionHistory.empty(), segments, inactivity(30),
+                Breakdown.SEGMENT), "2025-03");
+        assertThat(mar.churnedBeforeStart()).isEqualTo(35);
+        assertThat(mar.wonBack()).isEqualTo(10);
+        GroupSummary gold = mar.breakdown().get("gold");
+        assertThat(gold.customers()).isEqualTo(13);
+        assertThat(gold.churnedBeforeStart()).isEqualTo(10);
+        assertThat(gold.wonBack()).isEqualTo(4);
+        assertThat(gold.winBackRate()).isEqualTo(0.4);
+        assertThat(mar.breakdown().get("basic").winBackRate()).isEqualTo(0.25);
+        assertThat(mar.breakdown().get(Breakdown.NONE).churnedBeforeStart()).isEqualTo(5);
+        assertThat(mar.breakdown().get(Breakdown.NONE).winBackRate()).isEqualTo(0.2);
+        // January: nobody was acquired before Jan 1, so there is nobody to win back
+        GroupSummary janGold = month(summarize(p.builder.build(), InteractionHistory.empty(), segments,
+                inactivity(30), Breakdown.SEGMENT), "2025-01").breakdown().get("gold");
+        assertThat(janGold.churnedBeforeStart()).isZero();
+        assertThat(janGold.winBackRate()).isNull();
+    }
+
+    /** Tier and touchpoint groups hold only customers alive at the start: their win-back figures are absent. */
+    @Test
+    void winBackIsAbsentFromGroupsOfCustomersAliveAtTheStart() {
+        Map<String, String> segments = new HashMap<>();
+        PurchaseHistory h = segmentCohort(segments).builder.build();
+        for (Breakdown by : List.of(Breakdown.TIER, Breakdown.TOUCHPOINT)) {
+            List<PeriodSummary> months = summarize(h, InteractionHistory.empty(), segments, inactivity(31), by);
+            assertThat(months).flatMap(m -> m.breakdown().values()).isNotEmpty().allSatisfy(g -> {
+                assertThat(g.churnedBeforeStart()).isNull();
+                assertThat(g.wonBack()).isNull();
+                assertThat(g.winBackRate()).isNull();
+            });
+        }
+    }
+
+    /**
+     * The tier example below with other cut points: the ten small customers have 1,000/1,100 = 0.909 of revenue
+     * above them, so with B ending at 0.9 they are C, and with A+ ending at 0.95 they are A+ with the big one.
+     * January's valueTiers rank the same revenues.
+     */
+    @Test
+    void tierThresholdsApplyToValueTiersAndTheTierBreakdown() {
+        PurchaseHistory h = bigAndSmall().builder.build();
+        ValueTierThresholds low = new ValueTierThresholds(0.5, 0.8, 0.9);
+        ValueTierThresholds high = new ValueTierThresholds(0.95, 0.97, 0.99);
+        List<PeriodSummary> lowMonths = LoyaltySummarizer.summarize(h, InteractionHistory.empty(), Map.of(), MONTH,
+                inactivity(30), Breakdown.TIER, 52, 0, low);
+        assertThat(month(lowMonths, "2025-01").valueTiers()).containsEntry("A+", 1L).containsEntry("C", 10L)
+                .containsEntry("B", 0L);
+        Map<String, GroupSummary> lowGroups = month(lowMonths, "2025-02").breakdown();
+        assertThat(lowGroups).containsOnlyKeys("A+", "C");
+        assertThat(lowGroups.get("C").customers()).isEqualTo(10);
+
+        List<PeriodSummary> highMonths = LoyaltySummarizer.summarize(h, InteractionHistory.empty(), Map.of(), MONTH,
+                inactivity(30), Breakdown.TIER, 52, 0, high);
+        assertThat(month(highMonths, "2025-01").valueTiers()).containsEntry("A+", 11L);
+        assertThat(month(highMonths, "2025-02").breakdown()).containsOnlyKeys("A+");
+        assertThat(month(highMonths, "2025-02").breakdown().get("A+").customers()).isEqualTo(11);
     }
 
     /**
@@ -140,11 +229,7 @@ class LoyaltyBreakdownTest {
      */
     @Test
     void retentionByTierUsesTheTierAtThePeriodStart() {
-        Purchases p = new Purchases();
-        p.buy("big", "2025-01-05", 1_000, null);
-        for (int i = 0; i < 10; i++) {
-            p.buy("small" + i, "2025-01-10", 10, null).buy("small" + i, "2025-02-10", 10, null);
-        }
+        Purchases p = bigAndSmall();
         PeriodSummary feb = month(summarize(p.builder.build(), InteractionHistory.empty(), Map.of(), inactivity(30),
                 Breakdown.TIER), "2025-02");
         assertThat(feb.breakdown()).containsOnlyKeys("A+", "B");
@@ -156,6 +241,15 @@ class LoyaltyBreakdownTest {
         // January: nobody alive at Jan 1, so no tiers
         assertThat(month(summarize(p.builder.build(), InteractionHistory.empty(), Map.of(), inactivity(30),
                 Breakdown.TIER), "2025-01").breakdown()).isEmpty();
+    }
+
+    private static Purchases bigAndSmall() {
+        Purchases p = new Purchases();
+        p.buy("big", "2025-01-05", 1_000, null);
+        for (int i = 0; i < 10; i++) {
+            p.buy("small" + i, "2025-01-10", 10, null).buy("small" + i, "2025-02-10", 10, null);
+        }
+        return p;
     }
 
     /**

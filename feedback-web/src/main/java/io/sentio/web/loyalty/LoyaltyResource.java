@@ -2,9 +2,11 @@ package io.sentio.web.loyalty;
 
 import io.sentio.loyalty.boundary.Loyalty;
 import io.sentio.loyalty.entity.CommunityEngagement;
+import io.sentio.loyalty.entity.InvalidLoyaltyDataException;
 import io.sentio.loyalty.entity.PeriodChurnReasons;
 import io.sentio.loyalty.entity.PeriodSummary;
 import io.sentio.loyalty.entity.SatisfactionBehaviour;
+import io.sentio.loyalty.entity.ValueTierThresholds;
 import io.sentio.problems.entity.DomainException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -51,44 +53,65 @@ public class LoyaltyResource {
      * Retention, churn, win-back, RFM segments, Pareto share, Gini, value tiers, customer equity and ROC per period
      * of all stored transactions: {@code period} month|quarter|year (default quarter), {@code churnDays} (default
      * 180), {@code churn} inactivity|cancellation (default inactivity), {@code by} segment|tier|touchpoint (default
-     * none), {@code horizon} in weeks (default 52) and {@code discountRate} per week (default 0) for customer equity.
+     * none), {@code horizon} in weeks (default 52) and {@code discountRate} per week (default 0) for customer equity,
+     * {@code tiers} the A+, A, B cut points of cumulative revenue share (default 0.5,0.8,0.95).
      */
     @GET
     @Path("summary")
     @RolesAllowed({"admin", "cx-manager", "executive"})
     public SummaryView summary(@QueryParam("period") String period, @QueryParam("churnDays") String churnDays,
                                @QueryParam("churn") String churn, @QueryParam("by") String by,
-                               @QueryParam("horizon") String horizon, @QueryParam("discountRate") String discountRate) {
+                               @QueryParam("horizon") String horizon, @QueryParam("discountRate") String discountRate,
+                               @QueryParam("tiers") String tiers) {
         int days = days("churnDays", churnDays, Loyalty.DEFAULT_CHURN_DAYS);
         String p = orDefault(period, "quarter");
         String definition = orDefault(churn, "inactivity");
         String breakdown = by == null || by.isBlank() ? null : by.strip();
-        return new SummaryView(p, days, definition, breakdown, loyalty.summary(p, days, definition, breakdown,
-                number("horizon", horizon, DEFAULT_HORIZON_WEEKS), number("discountRate", discountRate, 0)));
+        ValueTierThresholds thresholds = tiers(tiers);
+        return new SummaryView(p, days, definition, breakdown, thresholds.cutPoints(), loyalty.summary(p, days,
+                definition, breakdown, number("horizon", horizon, DEFAULT_HORIZON_WEEKS),
+                number("discountRate", discountRate, 0), thresholds));
     }
 
-    /** The summary: its parameters and one entry per period, oldest first ({@code by} omitted when not given). */
-    public record SummaryView(String period, int churnDays, String churn, String by, List<PeriodSummary> periods) {
+    /**
+     * The summary: its parameters (with the value-tier cut points used, A+, A, B) and one entry per period, oldest
+     * first ({@code by} omitted when not given).
+     */
+    public record SummaryView(String period, int churnDays, String churn, String by, List<Double> tiers,
+                              List<PeriodSummary> periods) {
+    }
+
+    /** Value-tier cut points from {@code tiers=aPlus,a,b} (see {@link ValueTierThresholds#parse}). */
+    static ValueTierThresholds tiers(String value) {
+        try {
+            return ValueTierThresholds.parse(value);
+        } catch (InvalidLoyaltyDataException e) {
+            throw DomainException.invalid("tiers", e.getMessage());
+        }
     }
 
     /**
      * Why customers churned, ranked per period: {@code period} month|quarter|year (default quarter),
-     * {@code churnDays} (default 180), {@code churn} inactivity|cancellation (default inactivity).
+     * {@code churnDays} (default 180), {@code churn} inactivity|cancellation (default inactivity), {@code by}
+     * segment for the ranking per profile segment as well (default none).
      */
     @GET
     @Path("churn-reasons")
     @RolesAllowed({"admin", "cx-manager", "executive"})
     public ChurnReasonsView churnReasons(@QueryParam("period") String period,
                                          @QueryParam("churnDays") String churnDays,
-                                         @QueryParam("churn") String churn) {
+                                         @QueryParam("churn") String churn, @QueryParam("by") String by) {
         int days = days("churnDays", churnDays, Loyalty.DEFAULT_CHURN_DAYS);
         String p = orDefault(period, "quarter");
         String definition = orDefault(churn, "inactivity");
-        return new ChurnReasonsView(p, days, definition, loyalty.churnReasons(p, days, definition));
+        String breakdown = by == null || by.isBlank() ? null : by.strip();
+        return new ChurnReasonsView(p, days, definition, breakdown,
+                loyalty.churnReasons(p, days, definition, breakdown));
     }
 
-    /** Churn reasons: the parameters and one entry per period, oldest first. */
-    public record ChurnReasonsView(String period, int churnDays, String churn, List<PeriodChurnReasons> periods) {
+    /** Churn reasons: the parameters and one entry per period, oldest first ({@code by} omitted when not given). */
+    public record ChurnReasonsView(String period, int churnDays, String churn, String by,
+                                   List<PeriodChurnReasons> periods) {
     }
 
     /**
