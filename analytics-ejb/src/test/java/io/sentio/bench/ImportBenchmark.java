@@ -6,6 +6,7 @@ import io.sentio.customers.boundary.CustomerData;
 import io.sentio.customers.control.ImportRun;
 import io.sentio.customers.control.RecordStore;
 import io.sentio.customers.entity.RecordKind;
+import io.sentio.loyalty.entity.PurchaseHistory;
 import io.sentio.storage.control.EmbeddedMongo;
 import io.sentio.storage.control.GroupCommit;
 
@@ -14,7 +15,9 @@ import java.io.BufferedWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.SplittableRandom;
 
 /**
@@ -22,7 +25,8 @@ import java.util.SplittableRandom;
  * validate only (the ceiling of the reader), then into the embedded store through the real MongoDB driver with
  * one durable commit per {@link CustomerData#DURABLE_EVERY_BATCHES} batches of {@link ImportRun#BATCH} and one at the
  * end (as the import jobs do), then the same file again
- * (every id already stored: nothing written). Prints rows/s for each.
+ * (every id already stored: nothing written), and the loyalty analyses' read of all the transactions back into a
+ * {@code PurchaseHistory}. Prints rows/s for each.
  * Run: {@code mvn -B -q -pl analytics-ejb exec:java -Dexec.classpathScope=test -Dexec.mainClass=io.sentio.bench.ImportBenchmark [-Dexec.args=rows]}
  */
 public final class ImportBenchmark {
@@ -47,11 +51,26 @@ public final class ImportBenchmark {
             measure("embedded store, new ids, durable (warm)", csv, rows, records, durable);
             measure("embedded store, same file again (no writes)", csv, rows, records, durable);
             System.out.printf("stored transactions: %,d%n", records.count(RecordKind.TRANSACTIONS));
+            for (int run = 1; run <= 2; run++) {
+                readForLoyalty(records, "read back for loyalty (run " + run + ")");
+            }
             // where the time goes: the same import without any durable commit
             RecordStore notDurable = new RecordStore(client.getDatabase("nondurable"));
             notDurable.ensureIndexes();
             measure("embedded store, new ids, no commit", csv, rows, notDurable, null);
         }
+    }
+
+    /** The loyalty analyses' read: every transaction, unsorted, into a {@link PurchaseHistory} by customer and day. */
+    private static void readForLoyalty(RecordStore records, String name) {
+        long start = System.nanoTime();
+        PurchaseHistory.Collector purchases = new PurchaseHistory.Collector();
+        records.forEachPurchase(Instant.parse("9999-01-01T00:00:00Z"), (customer, date, amount, touchpoint) ->
+                purchases.accept(customer, LocalDate.ofInstant(date, ZoneOffset.UTC).toEpochDay(), amount, touchpoint));
+        PurchaseHistory history = purchases.build();
+        double seconds = (System.nanoTime() - start) / 1e9;
+        System.out.printf("%-48s %,10.0f rows/s  (%.1f s, %,d customers)%n", name, history.size() / seconds, seconds,
+                history.customers());
     }
 
     private static void write(Path csv, int rows) throws Exception {
