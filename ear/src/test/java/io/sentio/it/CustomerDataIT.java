@@ -100,6 +100,14 @@ class CustomerDataIT {
         assertThat(quarters.subList(2, 6)).allSatisfy(q -> assertThat(q.keySet())
                 .contains("equityAtStart", "equityAtEnd", "returnOnCustomer"));
         assertThat(q2.getJsonNumber("paretoShare").doubleValue()).isBetween(0.2, 1.0);
+
+        // a new transaction is seen by the next summary (the transactions and the summary are cached until a write)
+        int before = quarters.get(5).getInt("customers");
+        assertThat(api.asAdmin().post("transactions", Json.createObjectBuilder().add("id", "tx-it-cache")
+                .add("customer", "c-it-cache").add("amount", 10).add("date", "1998-06-15").build()).status())
+                .isEqualTo(201);
+        var after = api.asAdmin().get("loyalty/summary?period=quarter&churnDays=180").json().getJsonArray("periods");
+        assertThat(after.getJsonObject(5).getInt("customers")).isEqualTo(before + 1);
     }
 
     @Test
