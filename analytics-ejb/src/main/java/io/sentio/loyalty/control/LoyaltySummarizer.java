@@ -131,9 +131,37 @@ public final class LoyaltySummarizer {
      */
     private record Standing(int customer, boolean acquiredAtStart, boolean aliveAtStart, boolean aliveAtEnd,
                             boolean active, double revenue, double windowRevenue) {
+    }
 
-        boolean churnedBeforeStart() {
-            return acquiredAtStart && !aliveAtStart;
+    /** Retention, win-back and revenue counts of some customers: a whole period's, or one breakdown group's. */
+    private static final class Tally {
+        long aliveAtStart;
+        long retained;
+        long churnedBeforeStart;
+        long wonBack;
+        double revenue;
+
+        void add(Standing st) {
+            add(st.acquiredAtStart(), st.aliveAtStart(), st.aliveAtEnd(), st.active(), st.revenue());
+        }
+
+        void add(boolean acquiredAtStart, boolean aliveStart, boolean aliveEnd, boolean active, double spend) {
+            if (aliveStart) {
+                aliveAtStart++;
+                if (aliveEnd) {
+                    retained++;
+                }
+            } else if (acquiredAtStart) {
+                churnedBeforeStart++;
+                if (active) {
+                    wonBack++;
+                }
+            }
+            revenue += spend;
+        }
+
+        long churned() {
+            return aliveAtStart - retained;
         }
     }
 
@@ -143,11 +171,7 @@ public final class LoyaltySummarizer {
         int s = Math.toIntExact(startDate.toEpochDay());
         int e = Math.toIntExact(endDate.toEpochDay());
         long customers = 0;
-        long aliveAtStart = 0;
-        long retained = 0;
-        long churnedBeforeStart = 0;
-        long wonBack = 0;
-        double revenue = 0;
+        Tally total = new Tally();
         int active = 0;
         double[] activeRevenue = new double[h.customers()];
         double[] sinceLast = new double[h.customers()];
@@ -164,23 +188,12 @@ public final class LoyaltySummarizer {
             boolean isActive = beforeEnd > beforeStart;
             if (isActive) {
                 activeRevenue[active++] = inPeriod;
-                revenue += inPeriod;
             }
             boolean acquiredAtStart = beforeStart > from;
             boolean aliveStart = x.churn().aliveAt(s, acquiredAtStart ? h.day(beforeStart - 1) : ChurnRule.NONE,
                     lastCancellationBefore(x, c, s));
             boolean aliveEnd = x.churn().aliveAt(e, h.day(beforeEnd - 1), lastCancellationBefore(x, c, e));
-            if (aliveStart) {
-                aliveAtStart++;
-                if (aliveEnd) {
-                    retained++;
-                }
-            } else if (acquiredAtStart) {
-                churnedBeforeStart++;
-                if (isActive) {
-                    wonBack++;
-                }
-            }
+            total.add(acquiredAtStart, aliveStart, aliveEnd, isActive, inPeriod); // inPeriod is 0 when not active
             sinceLast[(int) customers] = e - h.day(beforeEnd - 1);
             frequency[(int) customers] = beforeEnd - from;
             customers++;
@@ -190,7 +203,7 @@ public final class LoyaltySummarizer {
                 standings.add(new Standing(c, acquiredAtStart, aliveStart, aliveEnd, isActive, inPeriod, window));
             }
         }
-        long churned = aliveAtStart - retained;
+        double revenue = total.revenue;
         Map<String, Long> segments = new LinkedHashMap<>();
         if (customers > 0) {
             RfmScorer.segmentSizes(Arrays.copyOf(sinceLast, (int) customers), Arrays.copyOf(frequency, (int) customers))
@@ -220,10 +233,10 @@ public final class LoyaltySummarizer {
         Map<String, GroupSummary> breakdown = x.by() == null ? null
                 : breakdown(x, s, standings, equityStart, equityEnd);
         return new PeriodSummary(name(startDate, granularity), startDate, endDate, customers, active,
-                aliveAtStart, retained, churned, rate(retained, aliveAtStart), rate(churned, aliveAtStart), revenue,
-                segments, pareto, gini, tiers, equityStart == null ? null : equityStart.total(),
-                equityEnd == null ? null : equityEnd.total(), roc, churnedBeforeStart, wonBack,
-                rate(wonBack, churnedBeforeStart), breakdown);
+                total.aliveAtStart, total.retained, total.churned(), rate(total.retained, total.aliveAtStart),
+                rate(total.churned(), total.aliveAtStart), revenue, segments, pareto, gini, tiers,
+                equityStart == null ? null : equityStart.total(), equityEnd == null ? null : equityEnd.total(), roc,
+                total.churnedBeforeStart, total.wonBack, rate(total.wonBack, total.churnedBeforeStart), breakdown);
     }
 
     /** Only the cancellation rule looks at cancellations: the inactivity rule spares a look-up per customer. */
@@ -295,27 +308,11 @@ public final class LoyaltySummarizer {
      */
     private static GroupSummary group(List<Standing> members, Equity equityStart, Equity equityEnd,
                                       boolean winBack) {
-        long alive = 0;
-        long retained = 0;
-        long churnedBeforeStart = 0;
-        long wonBack = 0;
-        double revenue = 0;
+        Tally tally = new Tally();
         double startSum = 0;
         double endSum = 0;
         for (Standing st : members) {
-            if (st.aliveAtStart()) {
-                alive++;
-                if (st.aliveAtEnd()) {
-                    retained++;
-                }
-            }
-            if (st.churnedBeforeStart()) {
-                churnedBeforeStart++;
-                if (st.active()) {
-                    wonBack++;
-                }
-            }
-            revenue += st.revenue();
+            tally.add(st);
             if (equityStart != null) {
                 startSum += equityStart.clv()[st.customer()];
             }
@@ -324,11 +321,12 @@ public final class LoyaltySummarizer {
             }
         }
         Double roc = equityStart != null && equityEnd != null && startSum > 0
-                ? new ReturnOnCustomer(revenue, startSum, endSum).value() : null;
-        return new GroupSummary(members.size(), alive, retained, alive - retained, rate(retained, alive),
-                rate(alive - retained, alive), revenue, equityStart == null ? null : startSum,
-                equityEnd == null ? null : endSum, roc, winBack ? churnedBeforeStart : null,
-                winBack ? wonBack : null, winBack ? rate(wonBack, churnedBeforeStart) : null);
+                ? new ReturnOnCustomer(tally.revenue, startSum, endSum).value() : null;
+        return new GroupSummary(members.size(), tally.aliveAtStart, tally.retained, tally.churned(),
+                rate(tally.retained, tally.aliveAtStart), rate(tally.churned(), tally.aliveAtStart), tally.revenue,
+                equityStart == null ? null : startSum, equityEnd == null ? null : endSum, roc,
+                winBack ? tally.churnedBeforeStart : null, winBack ? tally.wonBack : null,
+                winBack ? rate(tally.wonBack, tally.churnedBeforeStart) : null);
     }
 
     /** The customer's spend on the purchases from their first, {@code from}, up to index {@code to} (exclusive). */
