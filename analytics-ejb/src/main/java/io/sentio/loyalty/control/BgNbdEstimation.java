@@ -66,22 +66,13 @@ final class BgNbdEstimation {
         double rate = (double) totalX / (totalAge / scale);
 
         LogSpaceOptimizer pilotSearch = new LogSpaceOptimizer(objective(pilot), 4, RESOLUTION / pilot.size());
-        LogSpaceOptimizer.Minimum pilotMinimum = start == null ? null
-                : pilotSearch.newtonOrNull(warmStart(start, scale), gradient(pilot), null);
-        if (pilotMinimum == null) {
-            double[] best = null;
-            double bestValue = Double.POSITIVE_INFINITY;
-            for (double[] s : STARTS) {
-                double[] from = {Math.log(s[0]), Math.log(s[0] / rate), Math.log(s[1]), Math.log(s[2])};
-                double[] found = pilotSearch.nelderMead(from, 0.5, PILOT_TOLERANCE);
-                double value = pilotSearch.value(found);
-                if (value < bestValue) {
-                    bestValue = value;
-                    best = found;
-                }
-            }
-            pilotMinimum = pilotSearch.newton(best, gradient(pilot), null);
+        double[][] starts = new double[STARTS.length][];
+        for (int k = 0; k < STARTS.length; k++) {
+            double[] s = STARTS[k];
+            starts[k] = new double[] {Math.log(s[0]), Math.log(s[0] / rate), Math.log(s[1]), Math.log(s[2])};
         }
+        LogSpaceOptimizer.Minimum pilotMinimum = pilotSearch.pilot(start == null ? null : warmStart(start, scale),
+                starts, PILOT_TOLERANCE, gradient(pilot));
         LogSpaceOptimizer fullSearch = new LogSpaceOptimizer(objective(full), 4, RESOLUTION / n);
         double[] theta = pilot == full ? pilotMinimum.theta()
                 : fullSearch.newton(closer(fullSearch, pilotMinimum.theta(), start, scale), gradient(full),

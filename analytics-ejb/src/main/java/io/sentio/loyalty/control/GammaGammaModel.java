@@ -106,26 +106,16 @@ public final class GammaGammaModel {
         Likelihood pilot = scaled.size() > PILOT_SIZE ? scaled.subsample(PILOT_SIZE) : scaled;
         LogSpaceOptimizer pilotSearch = new LogSpaceOptimizer(objective(pilot), 3,
                 BgNbdEstimation.RESOLUTION / pilot.size());
-        LogSpaceOptimizer.Minimum pilotMinimum = start == null ? null
-                : pilotSearch.newtonOrNull(new double[] {Math.log(start.p()), Math.log(start.q()),
-                    Math.log(start.gamma() / scale)}, gradient(pilot), null);
-        if (pilotMinimum == null) {
-            double[] best = null;
-            double bestValue = Double.POSITIVE_INFINITY;
-            for (double[] s : STARTS) {
-                // start with the population mean spend p*gamma/(q-1) at the observed mean (1 after scaling)
-                double gamma = s[1] > 1 ? (s[1] - 1) / s[0] : 1;
-                double[] found = pilotSearch.nelderMead(
-                        new double[] {Math.log(s[0]), Math.log(s[1]), Math.log(gamma)}, 0.5,
-                        BgNbdEstimation.PILOT_TOLERANCE);
-                double value = pilotSearch.value(found);
-                if (value < bestValue) {
-                    bestValue = value;
-                    best = found;
-                }
-            }
-            pilotMinimum = pilotSearch.newton(best, gradient(pilot), null);
+        double[][] starts = new double[STARTS.length][];
+        for (int k = 0; k < STARTS.length; k++) {
+            double[] s = STARTS[k];
+            // start with the population mean spend p*gamma/(q-1) at the observed mean (1 after scaling)
+            double gamma = s[1] > 1 ? (s[1] - 1) / s[0] : 1;
+            starts[k] = new double[] {Math.log(s[0]), Math.log(s[1]), Math.log(gamma)};
         }
+        LogSpaceOptimizer.Minimum pilotMinimum = pilotSearch.pilot(start == null ? null
+                : new double[] {Math.log(start.p()), Math.log(start.q()), Math.log(start.gamma() / scale)},
+                starts, BgNbdEstimation.PILOT_TOLERANCE, gradient(pilot));
         double[] theta = pilot == scaled ? pilotMinimum.theta()
                 : new LogSpaceOptimizer(objective(scaled), 3, BgNbdEstimation.RESOLUTION / scaled.size())
                         .newton(pilotMinimum.theta(), gradient(scaled), pilotMinimum.hessian()).theta();

@@ -141,6 +141,29 @@ final class LogSpaceOptimizer {
         return found != null ? found : new Minimum(polish(start), null);
     }
 
+    /**
+     * The pilot search of a fit: Newton from {@code warm} (e.g. an earlier fit of almost the same customers) when
+     * given and successful; otherwise Nelder-Mead from each of {@code starts}, loosely (to {@code tolerance}), to find
+     * the basin cheaply, and Newton from the best of them (with {@link #newton}'s fallback).
+     */
+    Minimum pilot(double[] warm, double[][] starts, double tolerance, Gradient gradient) {
+        Minimum found = warm == null ? null : newtonOrNull(warm, gradient, null);
+        if (found != null) {
+            return found;
+        }
+        double[] best = null;
+        double bestValue = Double.POSITIVE_INFINITY;
+        for (double[] start : starts) {
+            double[] candidate = nelderMead(start, 0.5, tolerance);
+            double value = value(candidate);
+            if (value < bestValue) {
+                bestValue = value;
+                best = candidate;
+            }
+        }
+        return newton(best, gradient, null);
+    }
+
     /** {@link #newton} without the fallback: null when Newton fails. */
     Minimum newtonOrNull(double[] start, Gradient gradient, double[][] hessianGuess) {
         try {
