@@ -54,11 +54,7 @@ public final class RfmScorer {
             throw new InvalidLoyaltyDataException("RFM needs equally long, non-empty columns; got "
                     + n + ", " + frequency.length + ", " + monetary.length);
         }
-        double[] recent = new double[n];
-        for (int i = 0; i < n; i++) {
-            recent[i] = -requireFinite("recency", i, timeSinceLastPurchase[i]);
-        }
-        int[] r = quintiles(recent, "recency");
+        int[] r = recencyQuintiles(timeSinceLastPurchase);
         int[] f = quintiles(frequency, "frequency");
         int[] m = quintiles(monetary, "monetary");
         List<RfmScore> scores = new ArrayList<>(n);
@@ -90,11 +86,7 @@ public final class RfmScorer {
             throw new InvalidLoyaltyDataException("RFM needs equally long, non-empty columns; got " + n + ", "
                     + frequency.length);
         }
-        double[] recent = new double[n];
-        for (int i = 0; i < n; i++) {
-            recent[i] = -requireFinite("recency", i, timeSinceLastPurchase[i]);
-        }
-        int[] r = quintiles(recent, "recency");
+        int[] r = recencyQuintiles(timeSinceLastPurchase);
         int[] f = quintiles(frequency, "frequency");
         long[] counts = new long[RfmSegment.values().length];
         for (int i = 0; i < n; i++) {
@@ -105,6 +97,15 @@ public final class RfmScorer {
             sizes.put(segment, counts[segment.ordinal()]);
         }
         return sizes;
+    }
+
+    /** Recency scores: a shorter time since the last purchase scores higher. */
+    private static int[] recencyQuintiles(double[] timeSinceLastPurchase) {
+        double[] recent = new double[timeSinceLastPurchase.length];
+        for (int i = 0; i < recent.length; i++) {
+            recent[i] = -requireFinite("recency", i, timeSinceLastPurchase[i]);
+        }
+        return quintiles(recent, "recency");
     }
 
     /**
