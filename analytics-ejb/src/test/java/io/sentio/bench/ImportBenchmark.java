@@ -6,6 +6,7 @@ import io.sentio.customers.boundary.CustomerData;
 import io.sentio.customers.control.ImportRun;
 import io.sentio.customers.control.RecordStore;
 import io.sentio.customers.entity.RecordKind;
+import io.sentio.loyalty.control.KeptPurchases;
 import io.sentio.loyalty.entity.PurchaseHistory;
 import io.sentio.storage.control.EmbeddedMongo;
 import io.sentio.storage.control.GroupCommit;
@@ -15,7 +16,6 @@ import java.io.BufferedWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.SplittableRandom;
@@ -26,7 +26,8 @@ import java.util.SplittableRandom;
  * one durable commit per {@link CustomerData#DURABLE_EVERY_BATCHES} batches of {@link ImportRun#BATCH} and one at the
  * end (as the import jobs do), then the same file again
  * (every id already stored: nothing written), and the loyalty analyses' read of all the transactions back into a
- * {@code PurchaseHistory}. Prints rows/s for each.
+ * {@code PurchaseHistory}; then a further import (a fiftieth of the rows, new ids) and, side by side, the kept
+ * history extended by it ({@code KeptPurchases}) and everything read again. Prints rows/s for each.
  * Run: {@code mvn -B -q -pl analytics-ejb exec:java -Dexec.classpathScope=test -Dexec.mainClass=io.sentio.bench.ImportBenchmark [-Dexec.args=rows]}
  */
 public final class ImportBenchmark {
@@ -35,7 +36,7 @@ public final class ImportBenchmark {
         int rows = args.length > 0 ? Integer.parseInt(args[0]) : 200_000;
         Path dir = Files.createTempDirectory("sentio-import-bench");
         Path csv = dir.resolve("transactions.csv");
-        write(csv, rows);
+        write(csv, rows, "tx", 42);
         System.out.printf("file: %,d rows, %,d bytes%n", rows, Files.size(csv));
 
         measure("parse + validate only (cold: JIT warm-up)", csv, rows, null, null);
@@ -54,6 +55,19 @@ public final class ImportBenchmark {
             for (int run = 1; run <= 2; run++) {
                 readForLoyalty(records, "read back for loyalty (run " + run + ")");
             }
+            // a further import after the analyses hold every transaction: extended, not read again
+            KeptPurchases kept = new KeptPurchases();
+            kept.current(records);
+            int moreRows = Math.max(1, rows / 50);
+            Path more = dir.resolve("more.csv");
+            write(more, moreRows, "more", 7);
+            measure("embedded store, a further 1/50 (new ids)", more, moreRows, records, durable);
+            long start = System.nanoTime();
+            PurchaseHistory extended = kept.current(records);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            System.out.printf("%-48s %,10.3f s     (%,d + %,d purchases)%n", "kept history extended by them",
+                    seconds, extended.size() - moreRows, moreRows);
+            readForLoyalty(records, "the same by reading everything again");
             // where the time goes: the same import without any durable commit
             RecordStore notDurable = new RecordStore(client.getDatabase("nondurable"));
             notDurable.ensureIndexes();
@@ -64,22 +78,20 @@ public final class ImportBenchmark {
     /** The loyalty analyses' read: every transaction, unsorted, into a {@link PurchaseHistory} by customer and day. */
     private static void readForLoyalty(RecordStore records, String name) {
         long start = System.nanoTime();
-        PurchaseHistory.Collector purchases = new PurchaseHistory.Collector();
-        records.forEachPurchase(Instant.parse("9999-01-01T00:00:00Z"), (customer, date, amount, touchpoint) ->
-                purchases.accept(customer, LocalDate.ofInstant(date, ZoneOffset.UTC).toEpochDay(), amount, touchpoint));
-        PurchaseHistory history = purchases.build();
+        PurchaseHistory history = new KeptPurchases().current(records); // nothing kept yet: reads all
         double seconds = (System.nanoTime() - start) / 1e9;
         System.out.printf("%-48s %,10.0f rows/s  (%.1f s, %,d customers)%n", name, history.size() / seconds, seconds,
                 history.customers());
     }
 
-    private static void write(Path csv, int rows) throws Exception {
-        SplittableRandom random = new SplittableRandom(42);
+    /** Transactions of rows / 20 customers over 1,500 days, ids {@code prefix + n}. */
+    private static void write(Path csv, int rows, String prefix, long seed) throws Exception {
+        SplittableRandom random = new SplittableRandom(seed);
         LocalDate start = LocalDate.of(2020, 1, 1);
         try (BufferedWriter out = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
             out.write("id,customer,date,amount,touchpoint\n");
             for (int i = 0; i < rows; i++) {
-                out.write("tx" + i + ",c" + random.nextInt(rows / 20 + 1) + "," + start.plusDays(random.nextInt(1500))
+                out.write(prefix + i + ",c" + random.nextInt(rows / 20 + 1) + "," + start.plusDays(random.nextInt(1500))
                         + "," + (random.nextInt(20_000) / 100.0) + "," + (random.nextBoolean() ? "web" : "store") + "\n");
             }
         }

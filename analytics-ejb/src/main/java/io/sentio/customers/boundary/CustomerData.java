@@ -7,6 +7,7 @@ import io.sentio.customers.control.RecordValidator;
 import io.sentio.customers.entity.CustomerErased;
 import io.sentio.customers.entity.CustomerRecord;
 import io.sentio.customers.entity.ImportJob;
+import io.sentio.customers.entity.PurchaseReads;
 import io.sentio.customers.entity.RecordKind;
 import io.sentio.customers.entity.RecordsStored;
 import io.sentio.deployments.boundary.Deployments;
@@ -174,9 +175,9 @@ public class CustomerData {
         return records.versions();
     }
 
-    /** Visits every stored transaction dated before {@code end}, in no particular order. */
-    public void forEachPurchase(Instant end, RecordStore.PurchaseVisitor visitor) {
-        records.forEachPurchase(end, visitor);
+    /** The stored transactions for analyses that keep them in memory. */
+    public PurchaseReads purchaseReads() {
+        return records;
     }
 
     /** Visits every stored record of a kind without its long-text fields (a whole-collection scan, for reports). */

@@ -3,13 +3,17 @@ package io.sentio.customers.control;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.bulk.BulkWriteError;
+import com.mongodb.client.FindIterable;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReplaceOptions;
-import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.ReturnDocument;
 import io.sentio.customers.entity.CustomerRecord;
+import io.sentio.customers.entity.PurchaseReads;
+import io.sentio.customers.entity.PurchasesRead;
 import io.sentio.customers.entity.RecordKind;
 import org.bson.Document;
 
@@ -25,9 +29,11 @@ import java.util.List;
 import java.util.TreeMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.Consumer;
 
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Indexes.ascending;
 import static com.mongodb.client.model.Indexes.compoundIndex;
 
@@ -40,21 +46,18 @@ import static com.mongodb.client.model.Indexes.compoundIndex;
  * is not a record field (reads leave it out); it orders writes for the comment index's catch-up after a crash,
  * which re-reads from its last indexed {@code storedAt} minus an overlap window (see the search component).
  */
-public final class RecordStore {
+public final class RecordStore implements PurchaseReads {
 
     static final String STORED_AT = "storedAt";
-
-    /** Receives purchases in order of customer, then date; {@code touchpoint} is null when the record has none. */
-    @FunctionalInterface
-    public interface PurchaseVisitor {
-        void visit(String customer, Instant date, double amount, String touchpoint);
-    }
 
     private final Map<RecordKind, MongoCollection<Document>> collections = new EnumMap<>(RecordKind.class);
     private final Clock clock;
 
     /** Per record kind, a counter bumped after every write of that kind (see {@link #versions()}). */
     private final MongoCollection<Document> versions;
+
+    /** Per record kind, this node's writes that only added records (see {@link #readPurchasesAddedSince}). */
+    private final Map<RecordKind, AppendJournal> journals = new EnumMap<>(RecordKind.class);
 
     public RecordStore(MongoDatabase database) {
         this(database, Clock.systemUTC());
@@ -65,6 +68,7 @@ public final class RecordStore {
         this.clock = clock;
         for (RecordKind kind : RecordKind.values()) {
             collections.put(kind, database.getCollection(kind.wire()));
+            journals.put(kind, new AppendJournal());
         }
         this.versions = database.getCollection("record_versions");
     }
@@ -80,10 +84,20 @@ public final class RecordStore {
 
     /** Stores the record in place of any with its id. @return true if no record had that id */
     public boolean replace(CustomerRecord record) {
-        var result = collections.get(record.kind()).replaceOne(eq("_id", record.id()),
-                toDocument(record, clock.instant()), new ReplaceOptions().upsert(true));
-        bump(record.kind());
-        return result.getUpsertedId() != null;
+        AppendJournal journal = journals.get(record.kind());
+        journal.begin();
+        boolean created = false;
+        long version = 0;
+        try {
+            var result = collections.get(record.kind()).replaceOne(eq("_id", record.id()),
+                    toDocument(record, clock.instant()), new ReplaceOptions().upsert(true));
+            created = result.getUpsertedId() != null;
+            version = bump(record.kind());
+            return created;
+        } finally {
+            // a replacement changed a record a reader may hold: not journaled, so readers rescan
+            journal.end(created ? version : 0, List.of(record.id()));
+        }
     }
 
     /**
@@ -100,9 +114,25 @@ public final class RecordStore {
         Instant stamp = clock.instant();
         List<Document> documents = records.stream().map(r -> toDocument(r, stamp)).toList();
         List<String> ids = records.stream().map(CustomerRecord::id).toList();
+        AppendJournal journal = journals.get(kind);
+        journal.begin();
+        List<String> inserted = List.of();
+        long version = 0;
+        try {
+            inserted = insertMany(kind, documents, ids);
+            if (!inserted.isEmpty()) {
+                version = bump(kind);
+            }
+            return inserted;
+        } finally {
+            journal.end(version, inserted);
+        }
+    }
+
+    /** One unordered insertMany; @return the ids inserted (duplicates of stored ids left out) */
+    private List<String> insertMany(RecordKind kind, List<Document> documents, List<String> ids) {
         try {
             collections.get(kind).insertMany(documents, new InsertManyOptions().ordered(false));
-            bump(kind);
             return ids;
         } catch (MongoBulkWriteException e) {
             Set<Integer> failed = new HashSet<>();
@@ -120,9 +150,6 @@ public final class RecordStore {
                 if (!failed.contains(i)) {
                     inserted.add(ids.get(i));
                 }
-            }
-            if (!inserted.isEmpty()) {
-                bump(kind);
             }
             return inserted;
         }
@@ -157,10 +184,27 @@ public final class RecordStore {
         return out;
     }
 
-    /** After a write (several servers may write: a counter in the database, not in memory). */
-    private void bump(RecordKind kind) {
-        versions.updateOne(eq("_id", kind.wire()), new Document("$inc", new Document("version", 1L)),
-                new UpdateOptions().upsert(true));
+    @Override
+    public long transactionsVersion() {
+        return version(RecordKind.TRANSACTIONS);
+    }
+
+    /** The write counter of one kind (0 if never written). */
+    public long version(RecordKind kind) {
+        Document d = versions.find(eq("_id", kind.wire())).first();
+        return d == null ? 0 : ((Number) d.get("version")).longValue();
+    }
+
+    /**
+     * After a write (several servers may write: a counter in the database, not in memory).
+     *
+     * @return the counter value this bump produced (each bump its own)
+     */
+    private long bump(RecordKind kind) {
+        Document after = versions.findOneAndUpdate(eq("_id", kind.wire()),
+                new Document("$inc", new Document("version", 1L)),
+                new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
+        return ((Number) after.get("version")).longValue();
     }
 
     public Optional<CustomerRecord> find(RecordKind kind, String id) {
@@ -172,14 +216,41 @@ public final class RecordStore {
     }
 
     /**
-     * Visits every transaction dated before {@code end}, in no particular order: the embedded store sorts in
-     * memory, which for millions of transactions holds them all as documents at once; callers order them in
-     * primitive columns instead ({@code PurchaseHistory.Collector}).
+     * Visits every transaction, in no particular order: the embedded store sorts in memory, which for millions of
+     * transactions holds them all as documents at once; callers order them in primitive columns instead
+     * ({@code PurchaseHistory.Collector}).
      */
-    public void forEachPurchase(Instant end, PurchaseVisitor visitor) {
-        collections.get(RecordKind.TRANSACTIONS)
-                .find(com.mongodb.client.model.Filters.lt("date", Date.from(end)))
-                .projection(Projections.include("customer", "date", "amount", "touchpoint"))
+    @Override
+    public PurchasesRead readPurchases(PurchaseVisitor visitor) {
+        AppendJournal journal = journals.get(RecordKind.TRANSACTIONS);
+        long quiet = journal.quietWrites();
+        long version = version(RecordKind.TRANSACTIONS);
+        visitPurchases(collections.get(RecordKind.TRANSACTIONS).find(), visitor);
+        boolean exact = quiet >= 0 && version(RecordKind.TRANSACTIONS) == version && journal.quietWrites() == quiet;
+        return new PurchasesRead(version, exact);
+    }
+
+    /**
+     * The added transactions come from this node's {@link AppendJournal}, by primary key (a few milliseconds per
+     * thousand on the embedded store).
+     */
+    @Override
+    public OptionalLong readPurchasesAddedSince(long version, PurchaseVisitor visitor) {
+        long now = version(RecordKind.TRANSACTIONS);
+        Optional<List<String>> added = journals.get(RecordKind.TRANSACTIONS).addedBetween(version, now);
+        if (added.isEmpty()) {
+            return OptionalLong.empty();
+        }
+        List<String> ids = added.get();
+        for (int from = 0; from < ids.size(); from += 1_000) {
+            visitPurchases(collections.get(RecordKind.TRANSACTIONS)
+                    .find(in("_id", ids.subList(from, Math.min(ids.size(), from + 1_000)))), visitor);
+        }
+        return OptionalLong.of(now);
+    }
+
+    private static void visitPurchases(FindIterable<Document> found, PurchaseVisitor visitor) {
+        found.projection(Projections.include("customer", "date", "amount", "touchpoint"))
                 .batchSize(10_000)
                 .forEach(d -> visitor.visit(d.getString("customer"), d.getDate("date").toInstant(),
                         ((Number) d.get("amount")).doubleValue(), d.getString("touchpoint")));

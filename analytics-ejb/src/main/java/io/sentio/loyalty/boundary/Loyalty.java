@@ -8,6 +8,7 @@ import io.sentio.loyalty.control.CommunityScorer;
 import io.sentio.loyalty.control.CustomerSummaryReader;
 import io.sentio.loyalty.control.LoyaltySummarizer;
 import io.sentio.loyalty.control.EquityCache;
+import io.sentio.loyalty.control.KeptPurchases;
 import io.sentio.loyalty.control.SummaryCache;
 import io.sentio.loyalty.control.PurchaseSummarizer;
 import io.sentio.loyalty.control.SatisfactionBehaviourAnalysis;
@@ -56,8 +57,8 @@ public class Loyalty {
     /** Summaries of this application (shared by the pooled instances; valid while the records are unchanged). */
     private static final SummaryCache<List<PeriodSummary>> SUMMARIES = new SummaryCache<>();
 
-    /** All stored transactions, reused while none is written (one entry). */
-    private static final SummaryCache<PurchaseHistory> PURCHASES = new SummaryCache<>();
+    /** All stored transactions, kept between analyses and extended with the ones imported since. */
+    private static final KeptPurchases PURCHASES = new KeptPurchases();
 
     /** Customer equity per period boundary, reused while the purchases before the boundary are unchanged. */
     private static final EquityCache EQUITIES = new EquityCache();
@@ -310,20 +311,9 @@ public class Loyalty {
         return w == null ? defaultValue : w;
     }
 
-    /**
-     * Every stored transaction, by customer then date: one unsorted read of the collection, kept while the
-     * transactions' write counter is unchanged, so that the analyses and other summary parameters do not read
-     * every transaction again (about 100,000 rows/s from the embedded store).
-     */
+    /** Every stored transaction, by customer then date (see {@link KeptPurchases}). */
     private PurchaseHistory purchaseHistory() {
-        Long version = customerData.versions().get(RecordKind.TRANSACTIONS.wire()); // read before the records
-        return PURCHASES.get(RecordKind.TRANSACTIONS.wire(), version == null ? Map.of() : Map.of("v", version), () -> {
-            PurchaseHistory.Collector purchases = new PurchaseHistory.Collector();
-            customerData.forEachPurchase(Instant.parse("9999-01-01T00:00:00Z"), (customer, date, amount, touchpoint) ->
-                    purchases.accept(customer, LocalDate.ofInstant(date, ZoneOffset.UTC).toEpochDay(), amount,
-                            touchpoint));
-            return purchases.build();
-        });
+        return PURCHASES.current(customerData.purchaseReads());
     }
 
     /** Every stored interaction (one scan of the collection, notes left out). */

@@ -96,6 +96,136 @@ public final class PurchaseHistory {
     }
 
     /**
+     * This history with the purchases of {@code added} as well, in the same order a {@link Collector} would have
+     * built from all of them (customers by id; a customer's purchases by day, this history's first on a day they
+     * share). Both histories must be ordered by customer id, as a {@link Collector} builds them. Costs a copy of
+     * the columns, a fraction of a second for millions of purchases, where collecting them again from the store
+     * takes minutes.
+     *
+     * @throws IllegalArgumentException if either history is not ordered by customer id
+     */
+    public PurchaseHistory withAdded(PurchaseHistory added) {
+        if (added.size() == 0) {
+            return this;
+        }
+        requireOrderedById();
+        added.requireOrderedById();
+        Map<String, Integer> codes = new LinkedHashMap<>();
+        for (String name : touchpointNames) {
+            codes.put(name, codes.size());
+        }
+        int[] recode = new int[added.touchpointNames.length];
+        for (int t = 0; t < recode.length; t++) {
+            recode[t] = codes.computeIfAbsent(added.touchpointNames[t], name -> codes.size());
+        }
+        Merge m = new Merge(customers.length + added.customers.length, size() + added.size());
+        int a = 0;
+        int b = 0;
+        while (a < customers.length || b < added.customers.length) {
+            int order = a == customers.length ? 1
+                    : b == added.customers.length ? -1 : customers[a].compareTo(added.customers[b]);
+            if (order < 0) { // a run of customers without added purchases, copied at once
+                int runEnd = b == added.customers.length ? customers.length
+                        : firstAtOrAfter(customers, a, added.customers[b]);
+                m.copy(this, a, runEnd, null);
+                a = runEnd;
+            } else if (order > 0) {
+                m.copy(added, b, b + 1, recode);
+                b++;
+            } else {
+                m.interleave(this, a, added, b, recode);
+                a++;
+                b++;
+            }
+        }
+        return m.build(codes.keySet().toArray(String[]::new));
+    }
+
+    private void requireOrderedById() {
+        for (int c = 1; c < customers.length; c++) {
+            if (customers[c - 1].compareTo(customers[c]) >= 0) {
+                throw new IllegalArgumentException("customers are not ordered by id at " + customers[c]);
+            }
+        }
+    }
+
+    /** The first index in [from, customers.length) whose id is at least {@code id} (ids ascending). */
+    private static int firstAtOrAfter(String[] ids, int from, String id) {
+        int index = Arrays.binarySearch(ids, from, ids.length, id);
+        return index >= 0 ? index : -index - 1;
+    }
+
+    /** The columns of a merged history, filled customer by customer. */
+    private static final class Merge {
+        final String[] customers;
+        final int[] offsets;
+        final int[] days;
+        final double[] amounts;
+        final int[] touchpoints;
+        int n;
+        int size;
+
+        Merge(int maxCustomers, int purchases) {
+            customers = new String[maxCustomers];
+            offsets = new int[maxCustomers + 1];
+            days = new int[purchases];
+            amounts = new double[purchases];
+            touchpoints = new int[purchases];
+        }
+
+        /** Customers [from, to) of {@code h} with all their purchases; touchpoint codes through {@code recode}. */
+        void copy(PurchaseHistory h, int from, int to, int[] recode) {
+            int first = h.offsets[from];
+            int count = h.offsets[to] - first;
+            for (int c = from; c < to; c++) {
+                customers[n] = h.customers[c];
+                offsets[n] = size + h.offsets[c] - first;
+                n++;
+            }
+            System.arraycopy(h.days, first, days, size, count);
+            System.arraycopy(h.amounts, first, amounts, size, count);
+            for (int i = 0; i < count; i++) {
+                int t = h.touchpoints[first + i];
+                touchpoints[size + i] = recode == null || t < 0 ? t : recode[t];
+            }
+            size += count;
+            offsets[n] = size;
+        }
+
+        /** One customer's purchases from both histories by day, {@code h}'s first on a day both have. */
+        void interleave(PurchaseHistory h, int c, PurchaseHistory added, int d, int[] recode) {
+            customers[n] = h.customers[c];
+            offsets[n] = size;
+            n++;
+            int i = h.offsets[c];
+            int j = added.offsets[d];
+            while (i < h.offsets[c + 1] || j < added.offsets[d + 1]) {
+                if (j == added.offsets[d + 1] || (i < h.offsets[c + 1] && h.days[i] <= added.days[j])) {
+                    put(h.days[i], h.amounts[i], h.touchpoints[i]);
+                    i++;
+                } else {
+                    int t = added.touchpoints[j];
+                    put(added.days[j], added.amounts[j], t < 0 ? t : recode[t]);
+                    j++;
+                }
+            }
+            offsets[n] = size;
+        }
+
+        private void put(int day, double amount, int touchpoint) {
+            days[size] = day;
+            amounts[size] = amount;
+            touchpoints[size] = touchpoint;
+            size++;
+        }
+
+        PurchaseHistory build(String[] touchpointNames) {
+            return new PurchaseHistory(Arrays.copyOf(customers, n), Arrays.copyOf(offsets, n + 1), days, amounts,
+                    touchpoints, touchpointNames);
+        }
+    }
+
+    /**
      * Collects purchases ordered by customer, then date; refuses any other order (so every customer appears once).
      * Not thread-safe.
      */

@@ -69,4 +69,68 @@ class PurchaseHistoryTest {
             assertThat(collected.touchpoint(i)).isEqualTo(expected.touchpoint(i));
         }
     }
+
+    /**
+     * Adding purchases to a collected history gives what collecting all of them at once gives: customers who
+     * buy again, new customers before, between and after the known ones, a touchpoint the history has not seen,
+     * purchases on a day the customer already bought (the history's first), and the running figures after them.
+     */
+    @Test
+    void addingPurchasesEqualsCollectingThemAllAtOnce() {
+        SplittableRandom random = new SplittableRandom(21);
+        List<Object[]> earlier = purchases(random, 4_000, 200, new String[] {"web", "store", null});
+        List<Object[]> later = purchases(random, 1_500, 400, new String[] {"web", "app", null});
+        later.add(new Object[] {"a-first", 19_010L, 3.0, "chat"}); // sorts before every "c..." customer
+        later.add(new Object[] {"zz-last", 19_011L, 4.0, null});
+
+        PurchaseHistory added = collect(earlier).withAdded(collect(later));
+
+        List<Object[]> all = new ArrayList<>(earlier);
+        all.addAll(later);
+        assertSameHistory(added, collect(all));
+        assertThat(added.size()).isEqualTo(5_502);
+    }
+
+    @Test
+    void addingNothingKeepsTheHistoryAndAddingToAnUnorderedHistoryIsRefused() {
+        PurchaseHistory collected = collect(purchases(new SplittableRandom(3), 100, 10, new String[] {null}));
+        assertThat(collected.withAdded(new PurchaseHistory.Collector().build())).isSameAs(collected);
+
+        PurchaseHistory.Builder unordered = new PurchaseHistory.Builder();
+        unordered.accept("b", 100, 1, null);
+        unordered.accept("a", 100, 1, null);
+        assertThatThrownBy(() -> unordered.build().withAdded(collected))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not ordered");
+    }
+
+    private static List<Object[]> purchases(SplittableRandom random, int count, int customers, String[] touchpoints) {
+        List<Object[]> out = new ArrayList<>();
+        for (int k = 0; k < count; k++) {
+            out.add(new Object[] {"c" + random.nextInt(customers), (long) (19_000 + random.nextInt(90)),
+                (double) random.nextInt(10_000) / 100, touchpoints[random.nextInt(touchpoints.length)]});
+        }
+        return out;
+    }
+
+    private static PurchaseHistory collect(List<Object[]> purchases) {
+        PurchaseHistory.Collector collector = new PurchaseHistory.Collector();
+        purchases.forEach(p -> collector.accept((String) p[0], (Long) p[1], (Double) p[2], (String) p[3]));
+        return collector.build();
+    }
+
+    private static void assertSameHistory(PurchaseHistory actual, PurchaseHistory expected) {
+        assertThat(actual.customers()).isEqualTo(expected.customers());
+        assertThat(actual.size()).isEqualTo(expected.size());
+        for (int c = 0; c < expected.customers(); c++) {
+            assertThat(actual.customer(c)).isEqualTo(expected.customer(c));
+            assertThat(actual.end(c)).as("end of %s", expected.customer(c)).isEqualTo(expected.end(c));
+        }
+        for (int i = 0; i < expected.size(); i++) {
+            assertThat(actual.day(i)).as("day %d", i).isEqualTo(expected.day(i));
+            assertThat(actual.amount(i)).as("amount %d", i).isEqualTo(expected.amount(i));
+            assertThat(actual.touchpoint(i)).as("touchpoint %d", i).isEqualTo(expected.touchpoint(i));
+            assertThat(actual.earlierDays(i)).isEqualTo(expected.earlierDays(i));
+            assertThat(actual.spendThrough(i)).isEqualTo(expected.spendThrough(i));
+        }
+    }
 }
