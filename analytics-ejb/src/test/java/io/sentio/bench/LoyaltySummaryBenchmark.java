@@ -1,6 +1,5 @@
 package io.sentio.bench;
 
-import io.sentio.loyalty.control.EquityCache;
 import io.sentio.loyalty.control.LoyaltySummarizer;
 import io.sentio.loyalty.entity.Breakdown;
 import io.sentio.loyalty.entity.ChurnRule;
@@ -19,9 +18,10 @@ import java.util.SplittableRandom;
  * over two years), from purchases already in memory: quarterly retention, churn, RFM, Pareto, Gini, tiers, and the
  * BG/NBD + Gamma-Gamma fits at every period boundary for customer equity and ROC. Reading the purchases from the
  * store is not included (see docs/benchmarks.md). Each run prints three summaries side by side: cold (every
- * boundary fitted), the same data again (every boundary's equity from the {@link EquityCache}), and with one
- * more day of purchases (the new day is in the last period: only the last boundary is refitted). Each customer buys at a personal Poisson rate until a personal
- * geometric lifetime ends, so churn, retention and repeat purchases all occur.
+ * boundary fitted), the same purchases with another churn window (every boundary's equity reused, the periods
+ * computed), and with one more day of purchases merged in as after an import (the new day is in the last period:
+ * only the last boundary is refitted and the last period computed). Each customer buys at a personal Poisson rate
+ * until a personal geometric lifetime ends, so churn, retention and repeat purchases all occur.
  * Run: {@code MAVEN_OPTS=-Xmx8g mvn -B -q -pl analytics-ejb exec:java -Dexec.classpathScope=test
  * -Dexec.mainClass=io.sentio.bench.LoyaltySummaryBenchmark [-Dexec.args="1000000 20000000 3"]}.
  */
@@ -40,22 +40,28 @@ public final class LoyaltySummaryBenchmark {
                 history.size(), (System.nanoTime() - t0) / 1e9, Runtime.getRuntime().availableProcessors());
         for (Breakdown by : new Breakdown[] {null, Breakdown.TIER}) {
             for (int run = 1; run <= runs; run++) {
-                // cold: every boundary fitted (a fresh equity cache)
-                EquityCache equities = new EquityCache();
-                summarize(history, by, equities, "cold, run " + run);
-                // the same data again: every boundary's equity reused, the periods recomputed
-                summarize(history, by, equities, "unchanged, run " + run);
-                // one more day of purchases (1% of customers): only the last boundary refitted
-                summarize(withOneMoreDay(history, new SplittableRandom(run)), by, equities, "one more day, run " + run);
+                // cold: every boundary fitted, every period computed (nothing to reuse)
+                LoyaltySummarizer.Reuse reuse = LoyaltySummarizer.Reuse.none();
+                summarize(history, by, 180, reuse, "cold, run " + run);
+                // the same purchases with another churn window: every boundary's equity reused, the periods computed
+                summarize(history, by, 90, reuse, "other churn window, run " + run);
+                // one more day of purchases (1% of customers), merged in as after an import: only the last
+                // boundary refitted and the last period computed
+                long start = System.nanoTime();
+                PurchaseHistory more = history.withAdded(oneMoreDay(history, new SplittableRandom(run)));
+                System.out.printf("  (one more day merged into the history in %.2f s)%n",
+                        (System.nanoTime() - start) / 1e9);
+                summarize(more, by, 180, reuse, "one more day, run " + run);
             }
         }
     }
 
-    private static void summarize(PurchaseHistory history, Breakdown by, EquityCache equities, String what) {
+    private static void summarize(PurchaseHistory history, Breakdown by, int churnDays, LoyaltySummarizer.Reuse reuse,
+                                  String what) {
         long start = System.nanoTime();
         List<PeriodSummary> periods = LoyaltySummarizer.summarize(history, InteractionHistory.empty(), Map.of(),
-                LoyaltySummarizer.Granularity.QUARTER, new ChurnRule(ChurnRule.Definition.INACTIVITY, 180), by,
-                52, 0, ValueTierThresholds.DEFAULT, equities);
+                LoyaltySummarizer.Granularity.QUARTER, new ChurnRule(ChurnRule.Definition.INACTIVITY, churnDays), by,
+                52, 0, ValueTierThresholds.DEFAULT, reuse);
         double seconds = (System.nanoTime() - start) / 1e9;
         PeriodSummary last = periods.getLast();
         System.out.printf("summary by %s, %s: %.2f s for %d quarters (last %s: %,d active, retention %.3f, ROC %.4f)%n",
@@ -63,20 +69,15 @@ public final class LoyaltySummaryBenchmark {
                 last.active(), last.retentionRate(), last.returnOnCustomer());
     }
 
-    /** The history plus one purchase on the day after its last by every hundredth customer. */
-    static PurchaseHistory withOneMoreDay(PurchaseHistory h, SplittableRandom random) {
+    /** One purchase on the day after the history's last by every hundredth customer. */
+    static PurchaseHistory oneMoreDay(PurchaseHistory h, SplittableRandom random) {
         int lastDay = Integer.MIN_VALUE;
         for (int c = 0; c < h.customers(); c++) {
             lastDay = Math.max(lastDay, h.day(h.end(c) - 1));
         }
         PurchaseHistory.Builder builder = new PurchaseHistory.Builder();
-        for (int c = 0; c < h.customers(); c++) {
-            for (int i = h.start(c); i < h.end(c); i++) {
-                builder.accept(h.customer(c), h.day(i), h.amount(i), h.touchpoint(i));
-            }
-            if (c % 100 == 0) {
-                builder.accept(h.customer(c), lastDay + 1, 10 + 90 * random.nextDouble(), "web");
-            }
+        for (int c = 0; c < h.customers(); c += 100) {
+            builder.accept(h.customer(c), lastDay + 1, 10 + 90 * random.nextDouble(), "web");
         }
         return builder.build();
     }

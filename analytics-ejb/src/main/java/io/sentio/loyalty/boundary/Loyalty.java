@@ -7,6 +7,7 @@ import io.sentio.loyalty.control.ClvEstimator;
 import io.sentio.loyalty.control.CommunityScorer;
 import io.sentio.loyalty.control.CustomerSummaryReader;
 import io.sentio.loyalty.control.LoyaltySummarizer;
+import io.sentio.loyalty.control.PeriodCache;
 import io.sentio.loyalty.control.EquityCache;
 import io.sentio.loyalty.control.KeptPurchases;
 import io.sentio.loyalty.control.SummaryCache;
@@ -60,8 +61,9 @@ public class Loyalty {
     /** All stored transactions, kept between analyses and extended with the ones imported since. */
     private static final KeptPurchases PURCHASES = new KeptPurchases();
 
-    /** Customer equity per period boundary, reused while the purchases before the boundary are unchanged. */
+    /** Customer equity per period boundary and whole periods, reused while the purchases before them are unchanged. */
     private static final EquityCache EQUITIES = new EquityCache();
+    private static final PeriodCache PERIODS = new PeriodCache();
 
     /** Longest horizon accepted: 10 years in weeks or days is plenty; beyond it the numbers mean little. */
     public static final double MAX_HORIZON = 3_660;
@@ -159,17 +161,22 @@ public class Loyalty {
         ValueTierThresholds thresholds = tiers == null ? ValueTierThresholds.DEFAULT : tiers;
         String key = String.join("|", granularity.name(), rule.toString(), String.valueOf(breakdown),
                 String.valueOf(horizon), String.valueOf(discount), thresholds.toString());
-        // the versions are read before the records: see SummaryCache
-        return SUMMARIES.get(key, customerData.versions(), () -> {
+        Map<String, Long> versions = customerData.versions(); // read before the records: see SummaryCache
+        return SUMMARIES.get(key, versions, () -> {
             PurchaseHistory history = purchaseHistory();
             if (history.size() == 0) {
                 return List.of();
             }
-            InteractionHistory interactions = rule.definition() == ChurnRule.Definition.CANCELLATION
-                    || grouping == Breakdown.TOUCHPOINT ? interactionHistory() : InteractionHistory.empty();
+            boolean readsInteractions = rule.definition() == ChurnRule.Definition.CANCELLATION
+                    || grouping == Breakdown.TOUCHPOINT;
+            InteractionHistory interactions = readsInteractions ? interactionHistory() : InteractionHistory.empty();
             Map<String, String> segments = grouping == Breakdown.SEGMENT ? segments() : Map.of();
+            // what the periods read besides the purchases: a period computed before a write to them is not reused
+            String otherInputs = (readsInteractions ? "interactions " + versions.get(RecordKind.INTERACTIONS.wire())
+                    : "") + (grouping == Breakdown.SEGMENT ? " customers " + versions.get(RecordKind.CUSTOMERS.wire())
+                    : "");
             return LoyaltySummarizer.summarize(history, interactions, segments, granularity, rule, grouping, horizon,
-                    discount, thresholds, EQUITIES);
+                    discount, thresholds, new LoyaltySummarizer.Reuse(EQUITIES, PERIODS, otherInputs));
         });
     }
 

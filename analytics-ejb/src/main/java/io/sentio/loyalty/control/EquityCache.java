@@ -13,7 +13,7 @@ import java.util.Map;
  * (the fits are most of a summary's cost), instead of every boundary of every year.
  *
  * <p>An entry is keyed by the boundary, the valuation parameters and a 64-bit fingerprint of every purchase
- * before the boundary (customer, day, amount, see {@link EquityTimeline}); it holds the CLV of each customer
+ * before the boundary (customer, day, amount, touchpoint, see {@link EquityTimeline}); it holds the CLV of each customer
  * acquired by then, in customer order, and the fitted models (the start of the next boundary's fits). Memory:
  * 8 bytes per customer per entry; the least recently used entries are dropped beyond {@value #MAX_ENTRIES} entries
  * or beyond a budget of values (by default an eighth of the maximum heap: 16 boundaries of a million customers

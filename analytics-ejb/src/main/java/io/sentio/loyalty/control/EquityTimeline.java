@@ -7,6 +7,7 @@ import io.sentio.loyalty.entity.GammaGammaParameters;
 import io.sentio.loyalty.entity.PurchaseHistory;
 
 import java.util.Arrays;
+import java.util.Objects;
 import java.util.stream.IntStream;
 
 /**
@@ -51,23 +52,45 @@ final class EquityTimeline {
         this.fingerprints = fingerprints(h, this.days);
     }
 
-    /** Customer equity at a day: the total and each customer's CLV (0 for customers not acquired by then). */
-    record Equity(double total, double[] clv) {
+    /**
+     * Customer equity at a day: the total, and each customer's CLV (0 for customers not acquired by then), spread
+     * over all customers only when a breakdown asks for it.
+     */
+    final class Equity {
+        private final int day;
+        private final EquityCache.Valuation valuation;
+        private double[] clv;
+
+        private Equity(int day, EquityCache.Valuation valuation) {
+            this.day = day;
+            this.valuation = valuation;
+        }
+
+        double total() {
+            return valuation.total();
+        }
+
+        synchronized double[] clv() {
+            if (clv == null) {
+                int[] members = members(day);
+                clv = new double[h.customers()];
+                for (int i = 0; i < members.length; i++) {
+                    clv[members[i]] = valuation.memberClv()[i];
+                }
+            }
+            return clv;
+        }
     }
 
     /** The equity at day d, or null when it is undefined there (no customers yet, or no repeat purchase to fit). */
     Equity at(int d) {
-        int[] members = IntStream.range(0, h.customers()).filter(c -> h.day(h.start(c)) < d).toArray();
-        if (members.length == 0) {
-            return null;
-        }
-        int boundary = Arrays.binarySearch(days, d);
-        if (boundary < 0) {
-            throw new IllegalArgumentException("day " + d + " was not announced");
-        }
-        EquityCache.Key key = new EquityCache.Key(fingerprints[boundary], d, horizonWeeks, discountRate);
+        EquityCache.Key key = new EquityCache.Key(fingerprintBefore(d), d, horizonWeeks, discountRate);
         EquityCache.Valuation known = cache.get(key);
         if (known == null) {
+            int[] members = members(d);
+            if (members.length == 0) {
+                return null;
+            }
             EquityCache.Valuation before = cache.latestAt(key);
             if (before != null) {
                 lastPurchaseModel = before.purchaseModel();
@@ -81,11 +104,21 @@ final class EquityTimeline {
         }
         lastPurchaseModel = known.purchaseModel();
         lastSpendModel = known.spendModel();
-        double[] clv = new double[h.customers()];
-        for (int i = 0; i < members.length; i++) {
-            clv[members[i]] = known.memberClv()[i];
+        return new Equity(d, known);
+    }
+
+    /** The fingerprint of every purchase before day d, one of the days announced. */
+    long fingerprintBefore(int d) {
+        int boundary = Arrays.binarySearch(days, d);
+        if (boundary < 0) {
+            throw new IllegalArgumentException("day " + d + " was not announced");
         }
-        return new Equity(known.total(), clv);
+        return fingerprints[boundary];
+    }
+
+    /** The customers acquired by day d (a purchase before it), in history order. */
+    private int[] members(int d) {
+        return IntStream.range(0, h.customers()).filter(c -> h.day(h.start(c)) < d).toArray();
     }
 
     /** Fits and values the members at day d; null when the models cannot be fitted or the equity is not finite. */
@@ -128,8 +161,8 @@ final class EquityTimeline {
     }
 
     /**
-     * For each day, a 64-bit fingerprint of every purchase before it (customer, day, amount), in one pass over
-     * the purchases: each customer's purchases before a day are a prefix of theirs, whose running hash is added
+     * For each day, a 64-bit fingerprint of every purchase before it (customer, day, amount, touchpoint), in one pass
+     * over the purchases: each customer's purchases before a day are a prefix of theirs, whose running hash is added
      * to that day's sum as the walk crosses the day.
      */
     private static long[] fingerprints(PurchaseHistory h, int[] days) {
@@ -148,7 +181,9 @@ final class EquityTimeline {
                         }
                         boundary++;
                     }
-                    running = mix(mix(running + h.day(i)) + Double.doubleToLongBits(h.amount(i)));
+                    // day and touchpoint side by side in one word, then the amount: two mixes per purchase
+                    running = mix(mix(running + (h.day(i) & 0xFFFF_FFFFL)
+                            + ((long) Objects.hashCode(h.touchpoint(i)) << 32)) + Double.doubleToLongBits(h.amount(i)));
                 }
                 for (; boundary < days.length; boundary++) {
                     sums[boundary] += mix(running);

@@ -69,6 +69,20 @@ public final class LoyaltySummarizer {
     }
 
     /**
+     * What a summary may reuse from earlier ones: customer equity per boundary and whole periods, while the
+     * purchases before them are unchanged (a fingerprint), and {@code otherInputs} describes everything else the
+     * summary reads besides the purchases and its parameters (e.g. the write counters of the interactions and
+     * profiles), so that a change there computes the periods again.
+     */
+    public record Reuse(EquityCache equities, PeriodCache periods, String otherInputs) {
+
+        /** Nothing from earlier summaries. */
+        public static Reuse none() {
+            return new Reuse(new EquityCache(), new PeriodCache(), "");
+        }
+    }
+
+    /**
      * @param interactions the customers' interactions (cancellations, touchpoints); may be empty
      * @param segments     profile segment by customer id (customers without one are in {@link Breakdown#NONE})
      * @param by           the breakdown, or null for none
@@ -78,19 +92,18 @@ public final class LoyaltySummarizer {
                                                 ChurnRule churn, Breakdown by, double horizonWeeks,
                                                 double discountRate, ValueTierThresholds thresholds) {
         return summarize(history, interactions, segments, granularity, churn, by, horizonWeeks, discountRate,
-                thresholds, new EquityCache());
+                thresholds, Reuse.none());
     }
 
     /**
      * {@link #summarize(PurchaseHistory, InteractionHistory, Map, Granularity, ChurnRule, Breakdown, double,
-     * double, ValueTierThresholds)} reusing the customer equity of boundaries whose purchases are unchanged since
-     * an earlier summary with the same cache.
+     * double, ValueTierThresholds)} reusing the customer equity of boundaries and the periods whose purchases are
+     * unchanged since an earlier summary with the same {@code reuse}.
      */
     public static List<PeriodSummary> summarize(PurchaseHistory history, InteractionHistory interactions,
                                                 Map<String, String> segments, Granularity granularity,
                                                 ChurnRule churn, Breakdown by, double horizonWeeks,
-                                                double discountRate, ValueTierThresholds thresholds,
-                                                EquityCache equities) {
+                                                double discountRate, ValueTierThresholds thresholds, Reuse reuse) {
         if (history.size() == 0) {
             throw new InvalidLoyaltyDataException("there are no purchases to summarise");
         }
@@ -109,16 +122,25 @@ public final class LoyaltySummarizer {
         int[] days = boundaries.stream().mapToInt(d -> Math.toIntExact(d.toEpochDay())).toArray();
         // equity first, boundary after boundary (each fit starts from the previous one); then the periods, which
         // are independent of each other, in parallel
-        EquityTimeline timeline = new EquityTimeline(history, days, horizonWeeks, discountRate, equities);
+        EquityTimeline timeline = new EquityTimeline(history, days, horizonWeeks, discountRate, reuse.equities());
         Equity[] equity = new Equity[days.length];
         for (int k = 0; k < days.length; k++) {
             equity[k] = timeline.at(days[k]);
         }
         Context context = new Context(history, interactions, segments, churn, by, thresholds);
-        return IntStream.range(0, days.length - 1).parallel()
-                .mapToObj(k -> period(context, granularity, boundaries.get(k), boundaries.get(k + 1), equity[k],
-                        equity[k + 1]))
-                .toList();
+        String inputs = String.join("|", reuse.otherInputs(), churn.toString(), String.valueOf(by),
+                thresholds.toString(), String.valueOf(horizonWeeks), String.valueOf(discountRate));
+        return IntStream.range(0, days.length - 1).parallel().mapToObj(k -> {
+            PeriodCache.Key key = new PeriodCache.Key(timeline.fingerprintBefore(days[k + 1]), days[k], days[k + 1],
+                    inputs);
+            PeriodSummary known = reuse.periods().get(key);
+            if (known == null) {
+                known = period(context, granularity, boundaries.get(k), boundaries.get(k + 1), equity[k],
+                        equity[k + 1]);
+                reuse.periods().put(key, known);
+            }
+            return known;
+        }).toList();
     }
 
     private record Context(PurchaseHistory h, InteractionHistory interactions, Map<String, String> segments,

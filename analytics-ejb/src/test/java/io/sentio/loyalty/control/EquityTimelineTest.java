@@ -22,7 +22,7 @@ class EquityTimelineTest {
      * 4,000 customers arriving over a year, each buying at a Gamma-distributed daily rate and leaving after a
      * purchase with a Beta-distributed probability (the BG/NBD story on a calendar), sometimes twice a day.
      */
-    private static PurchaseHistory history() {
+    static PurchaseHistory history() {
         CohortSimulator draws = new CohortSimulator(99);
         SplittableRandom random = new SplittableRandom(99);
         PurchaseHistory.Builder builder = new PurchaseHistory.Builder();

@@ -109,4 +109,58 @@ class LoyaltySummarizerTest {
         assertThat(months.get(1).retained()).isEqualTo(5_000);
         assertThat(months.get(1).revenue()).isEqualTo(10_000.0);
     }
+
+    /**
+     * After purchases on the last day, only the last quarter is computed again: the earlier ones are the very
+     * summaries of before, and every quarter equals a summary computed from nothing. A change in the other inputs
+     * computes every quarter again.
+     */
+    @Test
+    void quartersBeforeNewPurchasesAreReusedAndEqualASummaryFromNothing() {
+        PurchaseHistory h = EquityTimelineTest.history();
+        int lastDay = 0;
+        for (int c = 0; c < h.customers(); c++) {
+            lastDay = Math.max(lastDay, h.day(h.end(c) - 1));
+        }
+        PurchaseHistory.Builder newDay = new PurchaseHistory.Builder();
+        for (int c = 0; c < h.customers(); c += 50) {
+            newDay.accept(h.customer(c), lastDay, 42, null);
+        }
+        PurchaseHistory more = h.withAdded(newDay.build());
+        LoyaltySummarizer.Reuse reuse = LoyaltySummarizer.Reuse.none();
+
+        List<PeriodSummary> before = summarize(h, reuse);
+        List<PeriodSummary> after = summarize(more, reuse);
+        List<PeriodSummary> fromNothing = summarize(more, LoyaltySummarizer.Reuse.none());
+
+        assertThat(after).hasSize(8).hasSameSizeAs(before);
+        for (int k = 0; k < 7; k++) {
+            assertThat(after.get(k)).as("quarter %d", k).isSameAs(before.get(k));
+        }
+        assertThat(after.getLast().revenue()).isCloseTo(before.getLast().revenue() + 42 * 80, within(1e-6));
+        for (int k = 0; k < 8; k++) {
+            PeriodSummary a = after.get(k);
+            PeriodSummary f = fromNothing.get(k);
+            assertThat(a.period()).isEqualTo(f.period());
+            assertThat(new long[] {a.customers(), a.active(), a.retained(), a.churned(), a.wonBack()})
+                    .containsExactly(f.customers(), f.active(), f.retained(), f.churned(), f.wonBack());
+            assertThat(a.revenue()).isCloseTo(f.revenue(), within(1e-6));
+            assertThat(a.rfmSegments()).isEqualTo(f.rfmSegments());
+            if (f.equityAtEnd() != null) {
+                assertThat(a.equityAtEnd()).isCloseTo(f.equityAtEnd(), within(1e-6 * f.equityAtEnd()));
+            }
+        }
+
+        List<PeriodSummary> otherInputs = LoyaltySummarizer.summarize(more, InteractionHistory.empty(), Map.of(),
+                LoyaltySummarizer.Granularity.QUARTER, new ChurnRule(ChurnRule.Definition.INACTIVITY, 180), null, 52,
+                0, ValueTierThresholds.DEFAULT, new LoyaltySummarizer.Reuse(reuse.equities(), reuse.periods(),
+                        "interactions 7"));
+        assertThat(otherInputs.getFirst()).isNotSameAs(after.getFirst()).isEqualTo(after.getFirst());
+    }
+
+    private static List<PeriodSummary> summarize(PurchaseHistory h, LoyaltySummarizer.Reuse reuse) {
+        return LoyaltySummarizer.summarize(h, InteractionHistory.empty(), Map.of(),
+                LoyaltySummarizer.Granularity.QUARTER, new ChurnRule(ChurnRule.Definition.INACTIVITY, 180), null, 52,
+                0, ValueTierThresholds.DEFAULT, reuse);
+    }
 }
