@@ -199,16 +199,21 @@ public class Loyalty {
      * categories in the {@code churnDays} before each churn and answers to the exit-survey item
      * {@value ExitAnswers#ITEM} in responses linked to the customer.
      *
-     * @param by segment for the ranking per profile segment as well, or null for none (tier and touchpoint groups
-     *           are not offered here)
+     * @param by    segment, tier or touchpoint for the ranking per group of churners as well (the summary's groups),
+     *              or null for none
+     * @param tiers the value-tier cut points for the tier groups, or null for {@link ValueTierThresholds#DEFAULT}
      */
-    public List<PeriodChurnReasons> churnReasons(String period, Integer churnDays, String churn, String by) {
+    public List<PeriodChurnReasons> churnReasons(String period, Integer churnDays, String churn, String by,
+                                                 ValueTierThresholds tiers) {
         List<Violation> violations = new ArrayList<>();
         LoyaltySummarizer.Granularity granularity = granularity(period, violations);
         ChurnRule rule = churnRule(churnDays, churn, violations);
-        boolean bySegment = by != null && Breakdown.fromWire(by).orElse(null) == Breakdown.SEGMENT;
-        if (by != null && !bySegment) {
-            violations.add(new Violation("by", "must be segment (churn reasons are broken down by segment only)"));
+        Breakdown breakdown = null;
+        if (by != null) {
+            breakdown = Breakdown.fromWire(by).orElse(null);
+            if (breakdown == null) {
+                violations.add(new Violation("by", "must be segment, tier or touchpoint"));
+            }
         }
         if (!violations.isEmpty()) {
             throw DomainException.invalid("invalid churn-reason parameters", violations);
@@ -220,8 +225,9 @@ public class Loyalty {
         ExitAnswers.Builder answers = new ExitAnswers.Builder();
         responses.forEachLinkedToCustomer(r -> answers.accept(r.customer(),
                 LocalDate.ofInstant(r.receivedAt(), ZoneOffset.UTC).toEpochDay(), r.answers().get(ExitAnswers.ITEM)));
-        return ChurnReasonRanker.rank(history, interactionHistory(), answers.build(), granularity, rule,
-                bySegment ? segments() : null);
+        return ChurnReasonRanker.rank(history, interactionHistory(), answers.build(), granularity, rule, breakdown,
+                breakdown == Breakdown.SEGMENT ? segments() : Map.of(),
+                tiers == null ? ValueTierThresholds.DEFAULT : tiers);
     }
 
     /**
