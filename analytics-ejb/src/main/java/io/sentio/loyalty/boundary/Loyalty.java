@@ -3,6 +3,7 @@ package io.sentio.loyalty.boundary;
 import io.sentio.customers.boundary.CustomerData;
 import io.sentio.customers.entity.RecordKind;
 import io.sentio.loyalty.control.ChurnReasonRanker;
+import io.sentio.loyalty.control.HistorySummarizer;
 import io.sentio.loyalty.control.ClvEstimator;
 import io.sentio.loyalty.control.CommunityScorer;
 import io.sentio.loyalty.control.CustomerSummaryReader;
@@ -91,24 +92,18 @@ public class Loyalty {
 
     /**
      * The same analysis on stored transactions: the calibration period ends at the end of {@code asOf} (UTC);
-     * summaries per {@link PurchaseSummarizer} (distinct purchase days, times in weeks), so {@code horizon} is in
-     * weeks and {@code discountRate} is per week.
+     * summaries as {@link PurchaseSummarizer} defines them (distinct purchase days, times in weeks), read from the
+     * kept {@link PurchaseHistory} with one binary search per customer ({@link HistorySummarizer}) rather than a
+     * date per purchase; so {@code horizon} is in weeks and {@code discountRate} is per week.
      */
     public ClvAnalysis clvOfStoredTransactions(LocalDate asOf, Double horizon, Double discountRate) {
         if (asOf == null) {
             throw DomainException.invalid("asOf", "is required: the last day of the calibration period, YYYY-MM-DD");
         }
         requireParameters(horizon, discountRate);
-        PurchaseSummarizer summarizer = new PurchaseSummarizer(asOf); // ignores the purchases after asOf
-        PurchaseHistory history = purchaseHistory();
-        for (int c = 0; c < history.customers(); c++) {
-            for (int i = history.start(c); i < history.end(c); i++) {
-                summarizer.accept(history.customer(c), LocalDate.ofEpochDay(history.day(i)), history.amount(i));
-            }
-        }
         CustomerSummaries data;
         try {
-            data = summarizer.summaries();
+            data = HistorySummarizer.summarize(purchaseHistory(), asOf); // ignores the purchases after asOf
         } catch (InvalidLoyaltyDataException e) {
             throw DomainException.invalid("asOf", "no stored transactions on or before " + asOf);
         }
