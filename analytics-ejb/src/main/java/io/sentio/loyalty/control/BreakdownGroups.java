@@ -105,7 +105,7 @@ final class BreakdownGroups {
             return by == Breakdown.TIER ? List.of(tiers[position].label()) : touchpoints(c);
         }
 
-        /** Touchpoints of the customer's transactions and interactions in [s − N, s); {@link Breakdown#NONE} if none. */
+        /** Touchpoints of the customer's transactions and interactions in [s − N, s); {@link Breakdown#NONE} if none */
         private List<String> touchpoints(int c) {
             int windowStart = s - churnDays;
             Set<String> touchpoints = new TreeSet<>();
