@@ -206,6 +206,7 @@ class CustomerDataIT {
     void badParametersAre400Problems(Api api) {
         for (String query : new String[]{"loyalty/clv", "loyalty/clv?asOf=1997-02-30", "loyalty/clv?asOf=1997-09-30&horizon=x",
                 "loyalty/clv?asOf=1997-09-30&horizon=-3", "loyalty/clv?asOf=1997-09-30&discountRate=2",
+                "loyalty/clv?asOf=1900-01-01",
                 "loyalty/summary?period=week", "loyalty/summary?churnDays=0", "loyalty/summary?churnDays=1.5"}) {
             Api.Reply reply = api.asAdmin().get(query);
             assertThat(reply.status()).as(query + " " + reply.body()).isEqualTo(400);

@@ -297,6 +297,52 @@ class LoyaltyBreakdownIT {
     }
 
     @Test
+    void churnReasonsPerTier() {
+        // tiers at Feb 1 by January revenue among the 8 customers alive then: g1 (1,000 of 1,070) is A+, the other
+        // seven have 93% above them: B. The churners g4, b3 and b4 are all B (ranked among themselves alone, three
+        // equal revenues, they would all be A+)
+        Api.Reply reply = api.get("loyalty/churn-reasons?period=month&churnDays=31&by=tier");
+        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+        assertThat(reply.json().getJsonArray("tiers").getJsonNumber(0).doubleValue()).isEqualTo(0.5);
+        JsonObject feb = reasons("&by=tier", "2025-02");
+        JsonObject groups = feb.getJsonObject("breakdown");
+        assertThat(groups.keySet()).containsExactly("B");
+        JsonObject b = groups.getJsonObject("B");
+        assertThat(b.getInt("churned")).isEqualTo(feb.getInt("churned")).isEqualTo(3);
+        assertThat(b.getInt("unexplained")).isEqualTo(feb.getInt("unexplained")).isEqualTo(2);
+        assertThat(b.getJsonArray("reasons").getJsonObject(0).getString("reason")).isEqualTo("complaint/unresolved");
+        assertThat(b.getJsonArray("reasons").getJsonObject(0).getJsonNumber("share").doubleValue())
+                .isCloseTo(1.0 / 3, within(1e-12));
+        // with cut points 20/50/90% the seven are C (93% above them), as in the summary's tier groups
+        JsonObject custom = reasons("&by=tier&tiers=0.2,0.5,0.9", "2025-02").getJsonObject("breakdown");
+        assertThat(custom.keySet()).containsExactly("C");
+        assertThat(custom.getJsonObject("C").getInt("churned")).isEqualTo(3);
+    }
+
+    @Test
+    void churnReasonsPerTouchpoint() {
+        // touchpoints in [Jan 1, Feb 1): g4 bought on the web and complained at support, b3 and b4 bought in store;
+        // b3's cancellation at the phone on Feb 5 is after the period start. g4 is in two groups
+        JsonObject feb = reasons("&by=touchpoint", "2025-02");
+        assertThat(feb.getInt("churned")).isEqualTo(3);
+        JsonObject groups = feb.getJsonObject("breakdown");
+        assertThat(groups.keySet()).containsExactlyInAnyOrder("web", "support", "store");
+        for (String touchpoint : List.of("web", "support")) {
+            JsonObject group = groups.getJsonObject(touchpoint);
+            assertThat(group.getInt("churned")).isEqualTo(1);
+            assertThat(group.getInt("unexplained")).isZero();
+            assertThat(group.getJsonArray("reasons").getJsonObject(0).getString("reason"))
+                    .isEqualTo("complaint/unresolved");
+            assertThat(group.getJsonArray("reasons").getJsonObject(0).getJsonNumber("share").doubleValue())
+                    .isEqualTo(1.0);
+        }
+        assertThat(groups.getJsonObject("store").getInt("churned")).isEqualTo(2);
+        assertThat(groups.getJsonObject("store").getInt("unexplained")).isEqualTo(2);
+        assertThat(api.get("loyalty/churn-reasons?period=month&churnDays=31&by=touchpoint").json()
+                .containsKey("tiers")).isFalse();
+    }
+
+    @Test
     void communityEngagementSplitsReadersCoreAndOthers() {
         Api.Reply reply = api.get("loyalty/community?from=2025-03-01&to=2025-03-31");
         assertThat(reply.status()).as(reply.body()).isEqualTo(200);
@@ -357,8 +403,8 @@ class LoyaltyBreakdownIT {
                 {"community?from=2025-02-30", "from"}, {"satisfaction-behaviour?days=0", "days"},
                 {"satisfaction-behaviour?churn=maybe", "churn"}, {"summary?tiers=0.5,0.8", "tiers"},
                 {"summary?tiers=0.8,0.5,0.95", "tiers"}, {"summary?tiers=0.5,0.8,1.5", "tiers"},
-                {"summary?by=tier&tiers=a,b,c", "tiers"}, {"churn-reasons?by=tier", "by"},
-                {"churn-reasons?by=region", "by"}}) {
+                {"summary?by=tier&tiers=a,b,c", "tiers"}, {"churn-reasons?by=tier&tiers=0.5,0.8", "tiers"},
+                {"churn-reasons?tiers=0.9,0.5,0.95", "tiers"}, {"churn-reasons?by=region", "by"}}) {
             Api.Reply reply = api.get("loyalty/" + query[0]);
             assertThat(reply.status()).as(reply.body()).isEqualTo(400);
             assertThat(reply.contentType()).startsWith("application/problem+json");

@@ -3,6 +3,7 @@ package io.sentio.loyalty.boundary;
 import io.sentio.customers.boundary.CustomerData;
 import io.sentio.customers.entity.RecordKind;
 import io.sentio.loyalty.control.ChurnReasonRanker;
+import io.sentio.loyalty.control.HistorySummarizer;
 import io.sentio.loyalty.control.ClvEstimator;
 import io.sentio.loyalty.control.CommunityScorer;
 import io.sentio.loyalty.control.CustomerSummaryReader;
@@ -94,24 +95,18 @@ public class Loyalty {
 
     /**
      * The same analysis on stored transactions: the calibration period ends at the end of {@code asOf} (UTC);
-     * summaries per {@link PurchaseSummarizer} (distinct purchase days, times in weeks), so {@code horizon} is in
-     * weeks and {@code discountRate} is per week.
+     * summaries as {@link PurchaseSummarizer} defines them (distinct purchase days, times in weeks), read from the
+     * kept {@link PurchaseHistory} with one binary search per customer ({@link HistorySummarizer}) rather than a
+     * date per purchase; so {@code horizon} is in weeks and {@code discountRate} is per week.
      */
     public ClvAnalysis clvOfStoredTransactions(LocalDate asOf, Double horizon, Double discountRate) {
         if (asOf == null) {
             throw DomainException.invalid("asOf", "is required: the last day of the calibration period, YYYY-MM-DD");
         }
         requireParameters(horizon, discountRate);
-        PurchaseSummarizer summarizer = new PurchaseSummarizer(asOf); // ignores the purchases after asOf
-        PurchaseHistory history = purchaseHistory();
-        for (int c = 0; c < history.customers(); c++) {
-            for (int i = history.start(c); i < history.end(c); i++) {
-                summarizer.accept(history.customer(c), LocalDate.ofEpochDay(history.day(i)), history.amount(i));
-            }
-        }
         CustomerSummaries data;
         try {
-            data = summarizer.summaries();
+            data = HistorySummarizer.summarize(purchaseHistory(), asOf); // ignores the purchases after asOf
         } catch (InvalidLoyaltyDataException e) {
             throw DomainException.invalid("asOf", "no stored transactions on or before " + asOf);
         }
@@ -207,16 +202,21 @@ public class Loyalty {
      * categories in the {@code churnDays} before each churn and answers to the exit-survey item
      * {@value ExitAnswers#ITEM} in responses linked to the customer.
      *
-     * @param by segment for the ranking per profile segment as well, or null for none (tier and touchpoint groups
-     *           are not offered here)
+     * @param by    segment, tier or touchpoint for the ranking per group of churners as well (the summary's groups),
+     *              or null for none
+     * @param tiers the value-tier cut points for the tier groups, or null for {@link ValueTierThresholds#DEFAULT}
      */
-    public List<PeriodChurnReasons> churnReasons(String period, Integer churnDays, String churn, String by) {
+    public List<PeriodChurnReasons> churnReasons(String period, Integer churnDays, String churn, String by,
+                                                 ValueTierThresholds tiers) {
         List<Violation> violations = new ArrayList<>();
         LoyaltySummarizer.Granularity granularity = granularity(period, violations);
         ChurnRule rule = churnRule(churnDays, churn, violations);
-        boolean bySegment = by != null && Breakdown.fromWire(by).orElse(null) == Breakdown.SEGMENT;
-        if (by != null && !bySegment) {
-            violations.add(new Violation("by", "must be segment (churn reasons are broken down by segment only)"));
+        Breakdown breakdown = null;
+        if (by != null) {
+            breakdown = Breakdown.fromWire(by).orElse(null);
+            if (breakdown == null) {
+                violations.add(new Violation("by", "must be segment, tier or touchpoint"));
+            }
         }
         if (!violations.isEmpty()) {
             throw DomainException.invalid("invalid churn-reason parameters", violations);
@@ -228,8 +228,9 @@ public class Loyalty {
         ExitAnswers.Builder answers = new ExitAnswers.Builder();
         responses.forEachLinkedToCustomer(r -> answers.accept(r.customer(),
                 LocalDate.ofInstant(r.receivedAt(), ZoneOffset.UTC).toEpochDay(), r.answers().get(ExitAnswers.ITEM)));
-        return ChurnReasonRanker.rank(history, interactionHistory(), answers.build(), granularity, rule,
-                bySegment ? segments() : null);
+        return ChurnReasonRanker.rank(history, interactionHistory(), answers.build(), granularity, rule, breakdown,
+                breakdown == Breakdown.SEGMENT ? segments() : Map.of(),
+                tiers == null ? ValueTierThresholds.DEFAULT : tiers);
     }
 
     /**

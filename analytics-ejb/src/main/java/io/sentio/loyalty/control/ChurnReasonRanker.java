@@ -9,9 +9,11 @@ import io.sentio.loyalty.entity.InteractionHistory;
 import io.sentio.loyalty.entity.InvalidLoyaltyDataException;
 import io.sentio.loyalty.entity.PeriodChurnReasons;
 import io.sentio.loyalty.entity.PurchaseHistory;
+import io.sentio.loyalty.entity.ValueTierThresholds;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -33,10 +35,13 @@ import java.util.TreeMap;
  * survey is usually sent after the churn).</li>
  * </ul>
  * Each customer counts at most once per reason; share = customers giving the reason / churners, so shares need
- * not add up to 1. Ranked by customers, then source and reason. With segments, the same ranking per profile
- * segment of the churners ({@link Breakdown#NONE} without one): the groups partition the churners, so their
- * {@code churned}, {@code unexplained} and each reason's customers add up to the period's. Cost: O(periods &times;
- * customers &times; log purchases). Stateless and thread-safe.
+ * not add up to 1. Ranked by customers, then source and reason. With a {@link Breakdown}, the same ranking per
+ * group of churners, grouped exactly as the summary's breakdown groups them ({@link BreakdownGroups}): by profile
+ * segment ({@link Breakdown#NONE} without one), by value tier at s (revenue in [s &minus; N, s) ranked among all
+ * customers alive at s, not only the churners) or by every touchpoint used in [s &minus; N, s). Segment and tier
+ * groups partition the churners, so their {@code churned}, {@code unexplained} and each reason's customers add up to
+ * the period's; touchpoint groups overlap (a churner who used two touchpoints counts in both). Only groups with a
+ * churner are listed. Cost: O(periods &times; customers &times; log purchases). Stateless and thread-safe.
  */
 public final class ChurnReasonRanker {
 
@@ -47,12 +52,15 @@ public final class ChurnReasonRanker {
     }
 
     /**
-     * @param segments profile segment by customer id for the breakdown by segment (customers without one are in
-     *                 {@link Breakdown#NONE}), or null for no breakdown
+     * @param by         the breakdown, or null for none
+     * @param segments   profile segment by customer id for the breakdown by segment (customers without one are in
+     *                   {@link Breakdown#NONE}); may be empty for other breakdowns
+     * @param thresholds the value-tier cut points for the breakdown by tier
      */
     public static List<PeriodChurnReasons> rank(PurchaseHistory h, InteractionHistory interactions,
                                                 ExitAnswers answers, LoyaltySummarizer.Granularity granularity,
-                                                ChurnRule churn, Map<String, String> segments) {
+                                                ChurnRule churn, Breakdown by, Map<String, String> segments,
+                                                ValueTierThresholds thresholds) {
         if (h.size() == 0) {
             throw new InvalidLoyaltyDataException("there are no purchases to analyse");
         }
@@ -62,22 +70,30 @@ public final class ChurnReasonRanker {
             firstDay = Math.min(firstDay, h.day(h.start(c)));
             lastDay = Math.max(lastDay, h.day(h.end(c) - 1));
         }
+        BreakdownGroups groups = by == null ? null
+                : new BreakdownGroups(by, h, interactions, segments, churn.days(), thresholds);
         List<PeriodChurnReasons> out = new ArrayList<>();
         for (LocalDate start = LoyaltySummarizer.periodStart(LocalDate.ofEpochDay(firstDay), granularity);
              start.toEpochDay() <= lastDay; start = LoyaltySummarizer.next(start, granularity)) {
-            out.add(period(h, interactions, answers, granularity, churn, segments, start,
+            out.add(period(h, interactions, answers, granularity, churn, groups, start,
                     LoyaltySummarizer.next(start, granularity)));
         }
         return out;
     }
 
+    /** A customer who churned in the period, with their reasons (source, reason). */
+    private record Churner(int customer, Set<List<String>> reasons) {
+    }
+
     private static PeriodChurnReasons period(PurchaseHistory h, InteractionHistory interactions, ExitAnswers answers,
                                              LoyaltySummarizer.Granularity granularity, ChurnRule churn,
-                                             Map<String, String> segments, LocalDate startDate, LocalDate endDate) {
+                                             BreakdownGroups groups, LocalDate startDate, LocalDate endDate) {
         int s = Math.toIntExact(startDate.toEpochDay());
         int e = Math.toIntExact(endDate.toEpochDay());
         Tally total = new Tally();
-        Map<String, Tally> groups = segments == null ? null : new TreeMap<>();
+        int[] alive = new int[h.customers()];   // every customer alive at s: the population tiers are ranked in
+        int aliveCount = 0;
+        List<Churner> churners = new ArrayList<>();
         for (int c = 0; c < h.customers(); c++) {
             int from = h.start(c);
             if (h.day(from) >= s) {
@@ -88,8 +104,11 @@ public final class ChurnReasonRanker {
             int beforeEnd = LoyaltySummarizer.firstAtOrAfter(h, beforeStart, h.end(c), e);
             int lastPurchase = h.day(beforeEnd - 1);
             int lastCancellation = interactions.lastCancellationBefore(id, e);
-            if (!churn.aliveAt(s, h.day(beforeStart - 1), interactions.lastCancellationBefore(id, s))
-                    || churn.aliveAt(e, lastPurchase, lastCancellation)) {
+            if (!churn.aliveAt(s, h.day(beforeStart - 1), interactions.lastCancellationBefore(id, s))) {
+                continue;
+            }
+            alive[aliveCount++] = c;
+            if (churn.aliveAt(e, lastPurchase, lastCancellation)) {
                 continue;
             }
             int day = churn.churnDay(lastPurchase, lastCancellation);
@@ -99,14 +118,19 @@ public final class ChurnReasonRanker {
             answers.between(id, day - churn.days(), day + churn.days())
                     .forEach(a -> reasons.add(List.of(SURVEY, a.reason())));
             total.add(reasons);
-            if (groups != null) {
-                groups.computeIfAbsent(segments.getOrDefault(id, Breakdown.NONE), k -> new Tally()).add(reasons);
-            }
+            churners.add(new Churner(c, reasons));
         }
         Map<String, GroupChurnReasons> breakdown = null;
         if (groups != null) {
+            BreakdownGroups.AtStart at = groups.at(s, Arrays.copyOf(alive, aliveCount));
+            Map<String, Tally> tallies = new TreeMap<>();
+            for (Churner churner : churners) {
+                for (String group : at.of(churner.customer())) {
+                    tallies.computeIfAbsent(group, k -> new Tally()).add(churner.reasons());
+                }
+            }
             breakdown = new TreeMap<>();
-            for (Map.Entry<String, Tally> group : groups.entrySet()) {
+            for (Map.Entry<String, Tally> group : tallies.entrySet()) {
                 Tally t = group.getValue();
                 breakdown.put(group.getKey(), new GroupChurnReasons(t.churned, t.unexplained, t.ranked()));
             }

@@ -16,7 +16,7 @@ import java.util.stream.IntStream;
  * <ul>
  * <li>The calibration summary is that of {@link PurchaseSummarizer} (distinct purchase days, weeks, the period
  * ending with day d&minus;1), read for each customer with one binary search from {@link PurchaseHistory}'s running
- * figures.</li>
+ * figures ({@link HistorySummarizer}).</li>
  * <li>Each fit starts from the previous day's: a period later the same customers move the optimum a little, so a
  * fit takes a few Newton steps instead of a multi-start search. A day valued before with other purchases (before
  * an import) starts from that earlier fit of the same day instead, which is closer still.</li>
@@ -123,8 +123,7 @@ final class EquityTimeline {
 
     /** Fits and values the members at day d; null when the models cannot be fitted or the equity is not finite. */
     private EquityCache.Valuation compute(int[] members, int d) {
-        int[] ageDays = new int[members.length];
-        CustomerSummaries data = summaries(members, d, ageDays);
+        CustomerSummaries data = HistorySummarizer.summarize(h, members, d - 1);
         BgNbdFit purchases;
         GammaGammaParameters spend;
         try {
@@ -137,7 +136,7 @@ final class EquityTimeline {
         ClvEstimator estimator = new ClvEstimator(purchases, spend);
         long[] pairs = new long[members.length];
         for (int i = 0; i < members.length; i++) {
-            pairs[i] = pair(data.frequency(i), ageDays[i]);
+            pairs[i] = pair(data.frequency(i), d - 1 - h.day(h.start(members[i])));   // T in whole days
         }
         long[] distinct = distinctSorted(pairs);
         double[] ifAlive = new double[distinct.length];
@@ -220,34 +219,5 @@ final class EquityTimeline {
 
     private static long pair(int x, int ageDays) {
         return ((long) x << 32) | ageDays;
-    }
-
-    /**
-     * FHL's (x, t<sub>x</sub>, T, m) of each member with the calibration period ending at the end of day d&minus;1;
-     * T in whole days goes to {@code ageDays}.
-     */
-    private CustomerSummaries summaries(int[] members, int d, int[] ageDays) {
-        int n = members.length;
-        String[] ids = new String[n];
-        int[] frequency = new int[n];
-        double[] recency = new double[n];
-        double[] age = new double[n];
-        double[] monetary = new double[n];
-        for (int i = 0; i < n; i++) {
-            int c = members[i];
-            int first = h.start(c);
-            int last = LoyaltySummarizer.firstAtOrAfter(h, first, h.end(c), d) - 1;
-            int x = h.earlierDays(last);
-            ids[i] = h.customer(c);
-            frequency[i] = x;
-            ageDays[i] = d - 1 - h.day(first);
-            age[i] = ageDays[i] / DAYS_PER_WEEK;
-            if (x > 0) {
-                int lastOfFirstDay = LoyaltySummarizer.firstAtOrAfter(h, first, last, h.day(first) + 1) - 1;
-                recency[i] = (h.day(last) - h.day(first)) / DAYS_PER_WEEK;
-                monetary[i] = (h.spendThrough(last) - h.spendThrough(lastOfFirstDay)) / x;
-            }
-        }
-        return CustomerSummaries.ofDistinctCustomers(ids, frequency, recency, age, monetary);
     }
 }

@@ -20,9 +20,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.stream.IntStream;
 
 /**
@@ -46,9 +44,10 @@ import java.util.stream.IntStream;
  * purchases before d ({@link PurchaseSummarizer}, weeks), over {@code horizonWeeks} at {@code discountRate} per
  * week; ROC = (revenue in the period + equity at e &minus; equity at s) / equity at s (Peppers &amp; Rogers 2005,
  * {@link ReturnOnCustomer});</li>
- * <li>breakdown groups ({@link Breakdown}): by segment, every customer acquired by e under their profile segment;
- * by tier, the customers alive at s under their value tier by revenue in the churn window [s &minus; N, s) (ranked
- * among the customers alive at s, as {@code valueTiers} ranks a period's revenue); by touchpoint, the customers
+ * <li>breakdown groups ({@link BreakdownGroups}, shared with the churn reasons): by segment, every customer acquired
+ * by e under their profile segment; by tier, the customers alive at s under their value tier by revenue in the
+ * churn window [s &minus; N, s) (ranked among the customers alive at s, as {@code valueTiers} ranks a period's
+ * revenue); by touchpoint, the customers
  * alive at s under every touchpoint of their transactions and interactions in [s &minus; N, s). Groups are fixed
  * at s so that a group's retention is not decided by how it was formed (grouping by purchases in [s, e) would make
  * every such customer retained by construction). A group's equity and ROC use the CLV of its own customers from
@@ -127,7 +126,8 @@ public final class LoyaltySummarizer {
         for (int k = 0; k < days.length; k++) {
             equity[k] = timeline.at(days[k]);
         }
-        Context context = new Context(history, interactions, segments, churn, by, thresholds);
+        Context context = new Context(history, interactions, churn, thresholds, by == null ? null
+                : new BreakdownGroups(by, history, interactions, segments, churn.days(), thresholds));
         String inputs = String.join("|", reuse.otherInputs(), churn.toString(), String.valueOf(by),
                 thresholds.toString(), String.valueOf(horizonWeeks), String.valueOf(discountRate));
         return IntStream.range(0, days.length - 1).parallel().mapToObj(k -> {
@@ -143,16 +143,17 @@ public final class LoyaltySummarizer {
         }).toList();
     }
 
-    private record Context(PurchaseHistory h, InteractionHistory interactions, Map<String, String> segments,
-                           ChurnRule churn, Breakdown by, ValueTierThresholds thresholds) {
+    /** @param groups the breakdown, or null for none */
+    private record Context(PurchaseHistory h, InteractionHistory interactions, ChurnRule churn,
+                           ValueTierThresholds thresholds, BreakdownGroups groups) {
     }
 
     /**
      * One customer's standing in a period: acquired by the start (a purchase before s), alive at s and at e,
-     * active (a purchase in [s, e)), spend in the period and in the churn window [s &minus; N, s).
+     * active (a purchase in [s, e)), spend in the period.
      */
     private record Standing(int customer, boolean acquiredAtStart, boolean aliveAtStart, boolean aliveAtEnd,
-                            boolean active, double revenue, double windowRevenue) {
+                            boolean active, double revenue) {
     }
 
     /** Retention, win-back and revenue counts of some customers: a whole period's, or one breakdown group's. */
@@ -198,7 +199,7 @@ public final class LoyaltySummarizer {
         double[] activeRevenue = new double[h.customers()];
         double[] sinceLast = new double[h.customers()];
         double[] frequency = new double[h.customers()];
-        List<Standing> standings = x.by() == null ? null : new ArrayList<>();
+        List<Standing> standings = x.groups() == null ? null : new ArrayList<>();
         for (int c = 0; c < h.customers(); c++) {
             int from = h.start(c);
             if (h.day(from) >= e) {
@@ -220,9 +221,7 @@ public final class LoyaltySummarizer {
             frequency[(int) customers] = beforeEnd - from;
             customers++;
             if (standings != null) {
-                double window = spendBefore(h, from, beforeStart)
-                        - spendBefore(h, from, firstAtOrAfter(h, from, beforeStart, s - x.churn().days()));
-                standings.add(new Standing(c, acquiredAtStart, aliveStart, aliveEnd, isActive, inPeriod, window));
+                standings.add(new Standing(c, acquiredAtStart, aliveStart, aliveEnd, isActive, inPeriod));
             }
         }
         double revenue = total.revenue;
@@ -252,7 +251,7 @@ public final class LoyaltySummarizer {
         if (equityStart != null && equityEnd != null && equityStart.total() > 0) {
             roc = new ReturnOnCustomer(revenue, equityStart.total(), equityEnd.total()).value();
         }
-        Map<String, GroupSummary> breakdown = x.by() == null ? null
+        Map<String, GroupSummary> breakdown = x.groups() == null ? null
                 : breakdown(x, s, standings, equityStart, equityEnd);
         return new PeriodSummary(name(startDate, granularity), startDate, endDate, customers, active,
                 total.aliveAtStart, total.retained, total.churned(), rate(total.retained, total.aliveAtStart),
@@ -271,56 +270,21 @@ public final class LoyaltySummarizer {
         return whole == 0 ? null : (double) part / whole;
     }
 
-    /** Figures per group; a customer may be in several groups (touchpoints). */
+    /** Figures per group ({@link BreakdownGroups}); a customer may be in several groups (touchpoints). */
     private static Map<String, GroupSummary> breakdown(Context x, int s, List<Standing> standings,
                                                        Equity equityStart, Equity equityEnd) {
+        BreakdownGroups.AtStart at = x.groups().at(s,
+                standings.stream().filter(Standing::aliveAtStart).mapToInt(Standing::customer).toArray());
         Map<String, List<Standing>> groups = new TreeMap<>();
-        switch (x.by()) {
-            case SEGMENT -> standings.forEach(st -> groups.computeIfAbsent(
-                    x.segments().getOrDefault(x.h().customer(st.customer()), Breakdown.NONE),
-                    k -> new ArrayList<>()).add(st));
-            case TIER -> {
-                List<Standing> alive = standings.stream().filter(Standing::aliveAtStart).toList();
-                if (!alive.isEmpty()) {
-                    List<ValueTier> tiers = RevenueConcentration.tiers(
-                            alive.stream().mapToDouble(Standing::windowRevenue).toArray(), x.thresholds());
-                    for (int i = 0; i < alive.size(); i++) {
-                        groups.computeIfAbsent(tiers.get(i).label(), k -> new ArrayList<>()).add(alive.get(i));
-                    }
-                }
-            }
-            case TOUCHPOINT -> {
-                for (Standing st : standings) {
-                    if (!st.aliveAtStart()) {
-                        continue;
-                    }
-                    for (String touchpoint : touchpointsBefore(x, st.customer(), s)) {
-                        groups.computeIfAbsent(touchpoint, k -> new ArrayList<>()).add(st);
-                    }
-                }
+        for (Standing st : standings) {
+            for (String group : at.of(st.customer())) {
+                groups.computeIfAbsent(group, k -> new ArrayList<>()).add(st);
             }
         }
         Map<String, GroupSummary> out = new TreeMap<>();
-        boolean winBack = x.by() == Breakdown.SEGMENT;
+        boolean winBack = x.groups().by() == Breakdown.SEGMENT;
         groups.forEach((group, members) -> out.put(group, group(members, equityStart, equityEnd, winBack)));
         return out;
-    }
-
-    /** Touchpoints of the customer's transactions and interactions in [s − N, s); {@link Breakdown#NONE} if none. */
-    private static Set<String> touchpointsBefore(Context x, int c, int s) {
-        PurchaseHistory h = x.h();
-        int windowStart = s - x.churn().days();
-        Set<String> touchpoints = new TreeSet<>();
-        for (int i = firstAtOrAfter(h, h.start(c), h.end(c), windowStart); i < h.end(c) && h.day(i) < s; i++) {
-            if (h.touchpoint(i) != null) {
-                touchpoints.add(h.touchpoint(i));
-            }
-        }
-        x.interactions().between(h.customer(c), windowStart, s).forEach(i -> touchpoints.add(i.touchpoint()));
-        if (touchpoints.isEmpty()) {
-            touchpoints.add(Breakdown.NONE);
-        }
-        return touchpoints;
     }
 
     /**
@@ -352,7 +316,7 @@ public final class LoyaltySummarizer {
     }
 
     /** The customer's spend on the purchases from their first, {@code from}, up to index {@code to} (exclusive). */
-    private static double spendBefore(PurchaseHistory h, int from, int to) {
+    static double spendBefore(PurchaseHistory h, int from, int to) {
         return to > from ? h.spendThrough(to - 1) : 0;
     }
 

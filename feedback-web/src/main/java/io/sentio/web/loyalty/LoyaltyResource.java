@@ -93,24 +93,32 @@ public class LoyaltyResource {
     /**
      * Why customers churned, ranked per period: {@code period} month|quarter|year (default quarter),
      * {@code churnDays} (default 180), {@code churn} inactivity|cancellation (default inactivity), {@code by}
-     * segment for the ranking per profile segment as well (default none).
+     * segment|tier|touchpoint for the ranking per group of churners as well, grouped as in the summary (default
+     * none), {@code tiers} the A+, A, B cut points for the tier groups (default 0.5,0.8,0.95; checked whatever
+     * {@code by} is, as in the summary).
      */
     @GET
     @Path("churn-reasons")
     @RolesAllowed({"admin", "cx-manager", "executive"})
     public ChurnReasonsView churnReasons(@QueryParam("period") String period,
                                          @QueryParam("churnDays") String churnDays,
-                                         @QueryParam("churn") String churn, @QueryParam("by") String by) {
+                                         @QueryParam("churn") String churn, @QueryParam("by") String by,
+                                         @QueryParam("tiers") String tiers) {
         int days = days("churnDays", churnDays, Loyalty.DEFAULT_CHURN_DAYS);
         String p = orDefault(period, "quarter");
         String definition = orDefault(churn, "inactivity");
         String breakdown = by == null || by.isBlank() ? null : by.strip();
+        ValueTierThresholds thresholds = tiers(tiers);
         return new ChurnReasonsView(p, days, definition, breakdown,
-                loyalty.churnReasons(p, days, definition, breakdown));
+                "tier".equals(breakdown) ? thresholds.cutPoints() : null,
+                loyalty.churnReasons(p, days, definition, breakdown, thresholds));
     }
 
-    /** Churn reasons: the parameters and one entry per period, oldest first ({@code by} omitted when not given). */
-    public record ChurnReasonsView(String period, int churnDays, String churn, String by,
+    /**
+     * Churn reasons: the parameters and one entry per period, oldest first ({@code by} omitted when not given;
+     * {@code tiers}, the cut points A+, A, B used, only with {@code by=tier}).
+     */
+    public record ChurnReasonsView(String period, int churnDays, String churn, String by, List<Double> tiers,
                                    List<PeriodChurnReasons> periods) {
     }
 
