@@ -64,19 +64,13 @@ public final class ChurnReasonRanker {
         if (h.size() == 0) {
             throw new InvalidLoyaltyDataException("there are no purchases to analyse");
         }
-        int firstDay = Integer.MAX_VALUE;
-        int lastDay = Integer.MIN_VALUE;
-        for (int c = 0; c < h.customers(); c++) {
-            firstDay = Math.min(firstDay, h.day(h.start(c)));
-            lastDay = Math.max(lastDay, h.day(h.end(c) - 1));
-        }
         BreakdownGroups groups = by == null ? null
                 : new BreakdownGroups(by, h, interactions, segments, churn.days(), thresholds);
+        List<LocalDate> boundaries = LoyaltySummarizer.boundaries(h, interactions, granularity);
         List<PeriodChurnReasons> out = new ArrayList<>();
-        for (LocalDate start = LoyaltySummarizer.periodStart(LocalDate.ofEpochDay(firstDay), granularity);
-             start.toEpochDay() <= lastDay; start = LoyaltySummarizer.next(start, granularity)) {
-            out.add(period(h, interactions, answers, granularity, churn, groups, start,
-                    LoyaltySummarizer.next(start, granularity)));
+        for (int k = 0; k + 1 < boundaries.size(); k++) {
+            out.add(period(h, interactions, answers, granularity, churn, groups, boundaries.get(k),
+                    boundaries.get(k + 1)));
         }
         return out;
     }
@@ -136,7 +130,7 @@ public final class ChurnReasonRanker {
             }
         }
         return new PeriodChurnReasons(LoyaltySummarizer.name(startDate, granularity), startDate, endDate,
-                total.churned, total.unexplained, total.ranked(), breakdown);
+                endDate.equals(LoyaltySummarizer.next(startDate, granularity)), total.churned, total.unexplained, total.ranked(), breakdown);
     }
 
     /** Churners, unexplained churners and customers per (source, reason) of one period or group. */

@@ -106,18 +106,7 @@ public final class LoyaltySummarizer {
         if (history.size() == 0) {
             throw new InvalidLoyaltyDataException("there are no purchases to summarise");
         }
-        int firstDay = Integer.MAX_VALUE;
-        int lastDay = Integer.MIN_VALUE;
-        for (int c = 0; c < history.customers(); c++) {
-            firstDay = Math.min(firstDay, history.day(history.start(c)));
-            lastDay = Math.max(lastDay, history.day(history.end(c) - 1));
-        }
-        List<LocalDate> boundaries = new ArrayList<>();
-        LocalDate start = periodStart(LocalDate.ofEpochDay(firstDay), granularity);
-        for (; start.toEpochDay() <= lastDay; start = next(start, granularity)) {
-            boundaries.add(start);
-        }
-        boundaries.add(start);
+        List<LocalDate> boundaries = boundaries(history, interactions, granularity);
         int[] days = boundaries.stream().mapToInt(d -> Math.toIntExact(d.toEpochDay())).toArray();
         // equity first, boundary after boundary (each fit starts from the previous one); then the periods, which
         // are independent of each other, in parallel
@@ -253,7 +242,8 @@ public final class LoyaltySummarizer {
         }
         Map<String, GroupSummary> breakdown = x.groups() == null ? null
                 : breakdown(x, s, standings, equityStart, equityEnd);
-        return new PeriodSummary(name(startDate, granularity), startDate, endDate, customers, active,
+        return new PeriodSummary(name(startDate, granularity), startDate, endDate,
+                endDate.equals(next(startDate, granularity)), customers, active,
                 total.aliveAtStart, total.retained, total.churned(), rate(total.retained, total.aliveAtStart),
                 rate(total.churned(), total.aliveAtStart), revenue, segments, pareto, gini, tiers,
                 equityStart == null ? null : equityStart.total(), equityEnd == null ? null : equityEnd.total(), roc,
@@ -332,6 +322,30 @@ public final class LoyaltySummarizer {
             }
         }
         return lo;
+    }
+
+    /**
+     * The period boundaries of a summary: the start of every calendar period from the first purchase's to the last
+     * purchase's, then the end of the last period, or, when the data end before that period does, the day after the
+     * latest purchase or interaction: the current period is summarised to date ({@code complete} false). Why:
+     * figures at a day still to come would count every customer who has simply not bought yet as churned, and would
+     * value every customer as if nobody bought until then.
+     */
+    static List<LocalDate> boundaries(PurchaseHistory h, InteractionHistory interactions, Granularity granularity) {
+        int firstDay = Integer.MAX_VALUE;
+        int lastDay = Integer.MIN_VALUE;
+        for (int c = 0; c < h.customers(); c++) {
+            firstDay = Math.min(firstDay, h.day(h.start(c)));
+            lastDay = Math.max(lastDay, h.day(h.end(c) - 1));
+        }
+        List<LocalDate> boundaries = new ArrayList<>();
+        LocalDate start = periodStart(LocalDate.ofEpochDay(firstDay), granularity);
+        for (; start.toEpochDay() <= lastDay; start = next(start, granularity)) {
+            boundaries.add(start);
+        }
+        long dataEnd = Math.max(lastDay, interactions.lastDay()) + 1L;
+        boundaries.add(start.toEpochDay() <= dataEnd ? start : LocalDate.ofEpochDay(dataEnd));
+        return boundaries;
     }
 
     static LocalDate periodStart(LocalDate day, Granularity granularity) {

@@ -27,9 +27,17 @@ public final class InteractionHistory {
     }
 
     private final Map<String, List<Interaction>> byCustomer;
+    private final int lastDay;
 
     private InteractionHistory(Map<String, List<Interaction>> byCustomer) {
         this.byCustomer = byCustomer;
+        this.lastDay = byCustomer.values().stream().mapToInt(list -> list.getLast().day()).max()
+                .orElse(Integer.MIN_VALUE);
+    }
+
+    /** The day of the latest interaction, or {@link Integer#MIN_VALUE} when there is none. */
+    public int lastDay() {
+        return lastDay;
     }
 
     /** The customer's interactions on days in [from, to), oldest first. */

@@ -1,6 +1,7 @@
 package io.sentio.loyalty.control;
 
 import io.sentio.loyalty.entity.ChurnRule;
+import io.sentio.loyalty.entity.ExitAnswers;
 import io.sentio.loyalty.entity.InteractionHistory;
 import io.sentio.loyalty.entity.PeriodSummary;
 import io.sentio.loyalty.entity.PurchaseHistory;
@@ -89,7 +90,53 @@ class LoyaltySummarizerTest {
         assertThat(quarters).extracting(PeriodSummary::period).containsExactly("2025-Q1");
         assertThat(years).extracting(PeriodSummary::period).containsExactly("2025");
         assertThat(quarters.getFirst().revenue()).isEqualTo(165.0).isEqualTo(years.getFirst().revenue());
-        assertThat(quarters.getFirst().end()).isEqualTo(LocalDate.of(2025, 4, 1));
+        assertThat(quarters.getFirst().end()).as("to date: the day after the last purchase")
+                .isEqualTo(LocalDate.of(2025, 3, 21));
+        assertThat(quarters.getFirst().complete()).isFalse();
+    }
+
+    /**
+     * The data end on 2025-03-20, inside March: March is summarised to date, at 03-21. By the 30-day rule, c
+     * (last purchase 02-25) is still alive then, and so retained; at the calendar end, 04-01, nobody would know
+     * yet whether c buys again, yet c would count as churned. The same holds for the churn reasons.
+     */
+    @Test
+    void theCurrentPeriodIsSummarisedToDate() {
+        PurchaseHistory.Builder b = new PurchaseHistory.Builder();
+        buy(b, "a", "2025-01-05", 10);
+        buy(b, "a", "2025-03-20", 30);
+        buy(b, "c", "2025-02-25", 5);
+        List<PeriodSummary> months = summarize(b.build(), LoyaltySummarizer.Granularity.MONTH, 30);
+
+        assertThat(months).extracting(PeriodSummary::complete).containsExactly(true, true, false);
+        PeriodSummary march = months.getLast();
+        assertThat(march.end()).isEqualTo(LocalDate.of(2025, 3, 21));
+        assertThat(march.aliveAtStart()).isEqualTo(1);   // c (a's last purchase before March is 55 days old)
+        assertThat(march.retained()).isEqualTo(1);
+        assertThat(march.churned()).isZero();
+        assertThat(ChurnReasonRanker.rank(b.build(), InteractionHistory.empty(), new ExitAnswers.Builder().build(),
+                LoyaltySummarizer.Granularity.MONTH, new ChurnRule(ChurnRule.Definition.INACTIVITY, 30), null, null,
+                ValueTierThresholds.DEFAULT).getLast().churned()).isZero();
+    }
+
+    @Test
+    void aLaterInteractionExtendsTheCurrentPeriodUpToItsEnd() {
+        PurchaseHistory.Builder b = new PurchaseHistory.Builder();
+        buy(b, "a", "2025-01-05", 10);
+        InteractionHistory.Builder interactions = new InteractionHistory.Builder();
+        interactions.accept("a", LocalDate.parse("2025-01-20").toEpochDay(), "phone", "complaint", null);
+        List<PeriodSummary> toDate = LoyaltySummarizer.summarize(b.build(), interactions.build(), Map.of(),
+                LoyaltySummarizer.Granularity.MONTH, new ChurnRule(ChurnRule.Definition.CANCELLATION, 30), null, 52,
+                0, ValueTierThresholds.DEFAULT);
+        assertThat(toDate.getLast().end()).isEqualTo(LocalDate.of(2025, 1, 21));
+
+        interactions.accept("a", LocalDate.parse("2025-03-02").toEpochDay(), "phone", "cancellation", null);
+        List<PeriodSummary> complete = LoyaltySummarizer.summarize(b.build(), interactions.build(), Map.of(),
+                LoyaltySummarizer.Granularity.MONTH, new ChurnRule(ChurnRule.Definition.CANCELLATION, 30), null, 52,
+                0, ValueTierThresholds.DEFAULT);
+        assertThat(complete).hasSize(1);
+        assertThat(complete.getLast().end()).isEqualTo(LocalDate.of(2025, 2, 1));
+        assertThat(complete.getLast().complete()).isTrue();
     }
 
     @Test
