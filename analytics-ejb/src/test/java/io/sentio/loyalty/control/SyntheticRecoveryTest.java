@@ -47,6 +47,23 @@ class SyntheticRecoveryTest {
         }
     }
 
+    /**
+     * Every customer drops out after a purchase with the same probability 0.05: the likelihood's supremum lies on
+     * the ridge a, b &rarr; &infin;, a/(a+b) = 0.05, where the fit stops at the bound on a + b with the dropout
+     * probability, r and &alpha; recovered.
+     */
+    @Test
+    void homogeneousDropoutIsFittedOnTheRidgeUpToTheBound() {
+        BgNbdParameters truth = new BgNbdParameters(0.6, 3.0, 0.05e9, 0.95e9);
+        CustomerSummaries homogeneous = new CohortSimulator(7).cohort(30_000, truth, TRUE_GG, 20, 52);
+        BgNbdFit fit = BgNbdModel.fit(homogeneous);
+        assertThat(fit.a() / (fit.a() + fit.b())).isCloseTo(0.05, offset(0.01));
+        assertThat(fit.a() + fit.b()).isGreaterThan(100)
+                .isLessThanOrEqualTo(Math.exp(BgNbdEstimation.MAX_LOG_SUM) * 1.000001);
+        assertThat(fit.r()).isCloseTo(0.6, offset(0.1));
+        assertThat(fit.alpha()).isCloseTo(3.0, offset(0.6));
+    }
+
     @Test
     void recoversGammaGammaParameters() {
         GammaGammaParameters fit = GammaGammaModel.fit(cohort);
