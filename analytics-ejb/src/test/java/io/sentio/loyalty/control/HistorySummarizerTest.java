@@ -5,13 +5,8 @@ import io.sentio.loyalty.entity.InvalidLoyaltyDataException;
 import io.sentio.loyalty.entity.PurchaseHistory;
 import org.junit.jupiter.api.Test;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.SplittableRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -100,37 +95,9 @@ class HistorySummarizerTest {
     @Test
     void cdnowTransactionsGiveThePublishedCalibrationSummary() throws IOException {
         PurchaseHistory.Builder builder = new PurchaseHistory.Builder();
-        try (BufferedReader in = resource("/loyalty/cdnow_transactions.csv")) {
-            in.readLine();
-            for (String line = in.readLine(); line != null; line = in.readLine()) {
-                String[] cells = line.split(",");
-                builder.accept(cells[0], LocalDate.parse(cells[1]).toEpochDay(), Double.parseDouble(cells[2]), null);
-            }
-        }
-        CustomerSummaries computed = HistorySummarizer.summarize(builder.build(), LocalDate.of(1997, 9, 30));
-        Map<String, double[]> published = new HashMap<>();
-        try (BufferedReader in = resource("/loyalty/cdnow_summary.csv")) {
-            in.readLine();
-            for (String line = in.readLine(); line != null; line = in.readLine()) {
-                String[] c = line.split(",");
-                published.put(c[0], new double[]{Double.parseDouble(c[1]), Double.parseDouble(c[2]),
-                        Double.parseDouble(c[3]), Double.parseDouble(c[4])});
-            }
-        }
-        assertThat(computed.size()).isEqualTo(2357).isEqualTo(published.size());
-        for (int i = 0; i < computed.size(); i++) {
-            double[] p = published.get(computed.id(i));
-            assertThat(p).as("customer %s", computed.id(i)).isNotNull();
-            assertThat(computed.frequency(i)).as("x of %s", computed.id(i)).isEqualTo((int) p[0]);
-            // the published file rounds to 2 decimals
-            assertThat(computed.recency(i)).as("t_x of %s", computed.id(i)).isCloseTo(p[1], within(0.0051));
-            assertThat(computed.age(i)).as("T of %s", computed.id(i)).isCloseTo(p[2], within(0.0051));
-            assertThat(computed.monetary(i)).as("m of %s", computed.id(i)).isCloseTo(p[3], within(0.0051));
-        }
-    }
-
-    private static BufferedReader resource(String name) {
-        return new BufferedReader(new InputStreamReader(
-                HistorySummarizerTest.class.getResourceAsStream(name), StandardCharsets.UTF_8));
+        PurchaseSummarizerTest.forEachCdnowTransaction((customer, date, amount) ->
+                builder.accept(customer, date.toEpochDay(), amount, null));
+        PurchaseSummarizerTest.assertIsThePublishedCdnowSummary(
+                HistorySummarizer.summarize(builder.build(), LocalDate.of(1997, 9, 30)));
     }
 }

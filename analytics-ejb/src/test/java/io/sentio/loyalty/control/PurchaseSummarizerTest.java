@@ -27,14 +27,29 @@ class PurchaseSummarizerTest {
     @Test
     void cdnowTransactionsGiveThePublishedCalibrationSummary() throws IOException {
         PurchaseSummarizer summarizer = new PurchaseSummarizer(LocalDate.of(1997, 9, 30));
+        forEachCdnowTransaction(summarizer::accept);
+        assertIsThePublishedCdnowSummary(summarizer.summaries());
+    }
+
+    /** Receives one CDNOW transaction. */
+    @FunctionalInterface
+    interface CdnowTransaction {
+        void accept(String customer, LocalDate date, double amount);
+    }
+
+    /** Every transaction of the CDNOW sample, in the file's order (by customer, then date). */
+    static void forEachCdnowTransaction(CdnowTransaction visitor) throws IOException {
         try (BufferedReader in = resource("/loyalty/cdnow_transactions.csv")) {
             in.readLine();
             for (String line = in.readLine(); line != null; line = in.readLine()) {
                 String[] cells = line.split(",");
-                summarizer.accept(cells[0], LocalDate.parse(cells[1]), Double.parseDouble(cells[2]));
+                visitor.accept(cells[0], LocalDate.parse(cells[1]), Double.parseDouble(cells[2]));
             }
         }
-        CustomerSummaries computed = summarizer.summaries();
+    }
+
+    /** {@code computed} is the published 39-week summary of all 2,357 customers, to its two decimals. */
+    static void assertIsThePublishedCdnowSummary(CustomerSummaries computed) throws IOException {
         Map<String, double[]> published = new HashMap<>();
         try (BufferedReader in = resource("/loyalty/cdnow_summary.csv")) {
             in.readLine();
