@@ -140,13 +140,7 @@ public class Loyalty {
         List<Violation> violations = new ArrayList<>();
         LoyaltySummarizer.Granularity granularity = granularity(period, violations);
         ChurnRule rule = churnRule(churnDays, churn, violations);
-        Breakdown breakdown = null;
-        if (by != null) {
-            breakdown = Breakdown.fromWire(by).orElse(null);
-            if (breakdown == null) {
-                violations.add(new Violation("by", "must be segment, tier or touchpoint"));
-            }
-        }
+        Breakdown breakdown = breakdown(by, violations);
         if (!violations.isEmpty()) {
             throw DomainException.invalid("invalid summary parameters", violations);
         }
@@ -184,6 +178,18 @@ public class Loyalty {
         }
     }
 
+    /** The breakdown named by {@code by}, or null when none is asked for (or the name is not one: a violation). */
+    private static Breakdown breakdown(String by, List<Violation> violations) {
+        if (by == null) {
+            return null;
+        }
+        Breakdown breakdown = Breakdown.fromWire(by).orElse(null);
+        if (breakdown == null) {
+            violations.add(new Violation("by", "must be segment, tier or touchpoint"));
+        }
+        return breakdown;
+    }
+
     private static ChurnRule churnRule(Integer churnDays, String churn, List<Violation> violations) {
         int days = churnDays == null ? DEFAULT_CHURN_DAYS : churnDays;
         if (days < 1 || days > MAX_CHURN_DAYS) {
@@ -211,13 +217,7 @@ public class Loyalty {
         List<Violation> violations = new ArrayList<>();
         LoyaltySummarizer.Granularity granularity = granularity(period, violations);
         ChurnRule rule = churnRule(churnDays, churn, violations);
-        Breakdown breakdown = null;
-        if (by != null) {
-            breakdown = Breakdown.fromWire(by).orElse(null);
-            if (breakdown == null) {
-                violations.add(new Violation("by", "must be segment, tier or touchpoint"));
-            }
-        }
+        Breakdown breakdown = breakdown(by, violations);
         if (!violations.isEmpty()) {
             throw DomainException.invalid("invalid churn-reason parameters", violations);
         }
