@@ -115,20 +115,15 @@ final class BgNbdEstimation {
     }
 
     /**
-     * Log-parameters (times divided by {@code scale}) to start from given an earlier fit. A fit on the ridge
-     * a, b &rarr; &infin; stopped at an arbitrary point along it, from where the likelihood is flat in every
+     * {@link #theta} coordinates (times divided by {@code scale}) to start from given an earlier fit. A fit on the
+     * ridge a, b &rarr; &infin; stopped at an arbitrary point along it, from where the likelihood is flat in every
      * direction that leads back to an interior optimum: such a start is brought back to a + b =
-     * {@value #RIDGE_START}, keeping the mean dropout probability a/(a+b).
+     * {@value #RIDGE_START}, keeping the mean dropout probability a/(a+b) (the logit coordinate).
      */
     private static double[] warmStart(BgNbdParameters start, double scale) {
-        double a = start.a();
-        double b = start.b();
-        if (a + b > RIDGE_START) {
-            double mean = a / (a + b);
-            a = mean * RIDGE_START;
-            b = (1 - mean) * RIDGE_START;
-        }
-        return theta(start.r(), start.alpha() / scale, a, b);
+        double[] theta = theta(start.r(), start.alpha() / scale, start.a(), start.b());
+        theta[3] = Math.min(theta[3], Math.log(RIDGE_START));
+        return theta;
     }
 
     /**

@@ -130,7 +130,8 @@ public final class ChurnReasonRanker {
             }
         }
         return new PeriodChurnReasons(LoyaltySummarizer.name(startDate, granularity), startDate, endDate,
-                endDate.equals(LoyaltySummarizer.next(startDate, granularity)), total.churned, total.unexplained, total.ranked(), breakdown);
+                LoyaltySummarizer.complete(startDate, endDate, granularity), total.churned, total.unexplained,
+                total.ranked(), breakdown);
     }
 
     /** Churners, unexplained churners and customers per (source, reason) of one period or group. */

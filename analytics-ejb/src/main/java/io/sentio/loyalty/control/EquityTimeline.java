@@ -72,7 +72,7 @@ final class EquityTimeline {
 
         synchronized double[] clv() {
             if (clv == null) {
-                int[] members = members(day);
+                int[] members = h.customersBuyingBefore(day);
                 clv = new double[h.customers()];
                 for (int i = 0; i < members.length; i++) {
                     clv[members[i]] = valuation.memberClv()[i];
@@ -87,7 +87,7 @@ final class EquityTimeline {
         EquityCache.Key key = new EquityCache.Key(fingerprintBefore(d), d, horizonWeeks, discountRate);
         EquityCache.Valuation known = cache.get(key);
         if (known == null) {
-            int[] members = members(d);
+            int[] members = h.customersBuyingBefore(d);
             if (members.length == 0) {
                 return null;
             }
@@ -114,11 +114,6 @@ final class EquityTimeline {
             throw new IllegalArgumentException("day " + d + " was not announced");
         }
         return fingerprints[boundary];
-    }
-
-    /** The customers acquired by day d (a purchase before it), in history order. */
-    private int[] members(int d) {
-        return IntStream.range(0, h.customers()).filter(c -> h.day(h.start(c)) < d).toArray();
     }
 
     /** Fits and values the members at day d; null when the models cannot be fitted or the equity is not finite. */

@@ -5,7 +5,6 @@ import io.sentio.loyalty.entity.InvalidLoyaltyDataException;
 import io.sentio.loyalty.entity.PurchaseHistory;
 
 import java.time.LocalDate;
-import java.util.stream.IntStream;
 
 /**
  * The calibration summary (x, t<sub>x</sub>, T, m) of Fader, Hardie &amp; Lee (2005) read from a
@@ -34,8 +33,7 @@ public final class HistorySummarizer {
      */
     public static CustomerSummaries summarize(PurchaseHistory h, LocalDate asOf) {
         long lastDay = asOf.toEpochDay();
-        int[] members = IntStream.range(0, h.customers()).filter(c -> h.day(h.start(c)) <= lastDay).toArray();
-        return summarize(h, members, lastDay);
+        return summarize(h, h.customersBuyingBefore(lastDay + 1), lastDay);
     }
 
     /**

@@ -243,7 +243,7 @@ public final class LoyaltySummarizer {
         Map<String, GroupSummary> breakdown = x.groups() == null ? null
                 : breakdown(x, s, standings, equityStart, equityEnd);
         return new PeriodSummary(name(startDate, granularity), startDate, endDate,
-                endDate.equals(next(startDate, granularity)), customers, active,
+                complete(startDate, endDate, granularity), customers, active,
                 total.aliveAtStart, total.retained, total.churned(), rate(total.retained, total.aliveAtStart),
                 rate(total.churned(), total.aliveAtStart), revenue, segments, pareto, gini, tiers,
                 equityStart == null ? null : equityStart.total(), equityEnd == null ? null : equityEnd.total(), roc,
@@ -346,6 +346,11 @@ public final class LoyaltySummarizer {
         long dataEnd = Math.max(lastDay, interactions.lastDay()) + 1L;
         boundaries.add(start.toEpochDay() <= dataEnd ? start : LocalDate.ofEpochDay(dataEnd));
         return boundaries;
+    }
+
+    /** Whether the period [start, end) is a whole calendar period rather than the current one to date. */
+    static boolean complete(LocalDate start, LocalDate end, Granularity granularity) {
+        return end.equals(next(start, granularity));
     }
 
     static LocalDate periodStart(LocalDate day, Granularity granularity) {

@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.IntStream;
 
 /**
  * Every customer's dated purchases, column-wise: customer {@code c}'s purchases are the indices
@@ -88,6 +89,11 @@ public final class PurchaseHistory {
     /** The touchpoint of purchase {@code i}, or null when the transaction named none. */
     public String touchpoint(int i) {
         return touchpoints[i] < 0 ? null : touchpointNames[touchpoints[i]];
+    }
+
+    /** The customers whose first purchase is before {@code day} (acquired by then), in history order. */
+    public int[] customersBuyingBefore(long day) {
+        return IntStream.range(0, customers.length).filter(c -> days[offsets[c]] < day).toArray();
     }
 
     /** Number of purchases. */
