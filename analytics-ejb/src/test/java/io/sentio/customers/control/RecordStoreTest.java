@@ -1,13 +1,11 @@
 package io.sentio.customers.control;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import io.sentio.customers.entity.CustomerRecord;
 import io.sentio.customers.entity.PurchaseReads;
 import io.sentio.customers.entity.PurchasesRead;
 import io.sentio.customers.entity.RecordKind;
-import io.sentio.storage.control.EmbeddedMongo;
+import io.sentio.storage.control.StoreUnderTest;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -32,22 +30,19 @@ class RecordStoreTest {
     @TempDir
     Path dir;
 
-    private EmbeddedMongo mongo;
-    private MongoClient client;
+    private StoreUnderTest mongo;
     private MongoDatabase db;
     private RecordStore store;
 
     @BeforeEach
     void start() {
-        mongo = EmbeddedMongo.start(dir.resolve("mongo"));
-        client = MongoClients.create(mongo.connectionString());
-        db = client.getDatabase("sentio");
+        mongo = StoreUnderTest.in(dir.resolve("mongo"));
+        db = mongo.database("sentio");
         store = new RecordStore(db, Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
     @AfterEach
     void stop() {
-        client.close();
         mongo.close();
     }
 

@@ -2,15 +2,13 @@ package io.sentio.loyalty.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import io.sentio.customers.control.RecordStore;
 import io.sentio.customers.entity.CustomerRecord;
 import io.sentio.customers.entity.PurchaseReads;
 import io.sentio.customers.entity.PurchasesRead;
 import io.sentio.customers.entity.RecordKind;
 import io.sentio.loyalty.entity.PurchaseHistory;
-import io.sentio.storage.control.EmbeddedMongo;
+import io.sentio.storage.control.StoreUnderTest;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,8 +27,7 @@ class KeptPurchasesTest {
     @TempDir
     Path dir;
 
-    private EmbeddedMongo mongo;
-    private MongoClient client;
+    private StoreUnderTest mongo;
     private RecordStore store;
     private int fullReads;
     private final SplittableRandom random = new SplittableRandom(5);
@@ -57,14 +54,12 @@ class KeptPurchasesTest {
 
     @BeforeEach
     void start() {
-        mongo = EmbeddedMongo.start(dir.resolve("mongo"));
-        client = MongoClients.create(mongo.connectionString());
-        store = new RecordStore(client.getDatabase("sentio"));
+        mongo = StoreUnderTest.in(dir.resolve("mongo"));
+        store = new RecordStore(mongo.database("sentio"));
     }
 
     @AfterEach
     void stop() {
-        client.close();
         mongo.close();
     }
 

@@ -1,13 +1,11 @@
 package io.sentio.satisfaction.control;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import io.sentio.responses.control.ResponseStore;
 import io.sentio.responses.entity.SurveyResponse;
 import io.sentio.satisfaction.entity.IndicatorStatistics;
 import io.sentio.satisfaction.entity.MissingValues;
-import io.sentio.storage.control.EmbeddedMongo;
+import io.sentio.storage.control.StoreUnderTest;
 import io.sentio.surveys.control.TemplateCatalog;
 import io.sentio.surveys.entity.SurveyTemplate;
 import org.junit.jupiter.api.AfterEach;
@@ -41,8 +39,7 @@ class ResponseFolderTest {
     @TempDir
     Path dir;
 
-    private EmbeddedMongo mongo;
-    private MongoClient client;
+    private StoreUnderTest mongo;
     private ResponseStore responses;
     private AggregateStore aggregates;
     private ResponseFolder folder;
@@ -51,9 +48,8 @@ class ResponseFolderTest {
 
     @BeforeEach
     void start() {
-        mongo = EmbeddedMongo.start(dir);
-        client = MongoClients.create(mongo.connectionString());
-        MongoDatabase db = client.getDatabase("test");
+        mongo = StoreUnderTest.in(dir);
+        MongoDatabase db = mongo.database("test");
         responses = new ResponseStore(db, mongo::commit, false);
         aggregates = new AggregateStore(db);
         folder = new ResponseFolder(responses, aggregates, (id, v) -> catalog.find(id, v).orElseThrow());
@@ -61,7 +57,6 @@ class ResponseFolderTest {
 
     @AfterEach
     void stop() {
-        client.close();
         mongo.close();
     }
 
@@ -123,11 +118,11 @@ class ResponseFolderTest {
         assertThat(folder.repair()).isEmpty();
         assertThat(folder.pending()).isEmpty();
         assertMatchesDirectAggregation();
-        assertThat(client.getDatabase("test").getCollection("satisfaction_batches").countDocuments())
+        assertThat(mongo.database("test").getCollection("satisfaction_batches").countDocuments())
                 .as("marked with every part absorbed: no record left").isZero();
         folder.fold(store(3, "web", new Random(10)));
         folder.compact(1, FIRST_DAY.plusDays(10));
-        assertThat(client.getDatabase("test").getCollection("satisfaction_batches").countDocuments())
+        assertThat(mongo.database("test").getCollection("satisfaction_batches").countDocuments())
                 .as("a normal fold's record goes with its last part").isZero();
         assertMatchesDirectAggregation();
     }
@@ -158,12 +153,12 @@ class ResponseFolderTest {
         // Every past day is compacted whatever its number of parts; reads then need no part.
         folder.fold(store(5, "web", new Random(6)));
         folder.compact(100, FIRST_DAY.plusDays(10));
-        assertThat(client.getDatabase("test").getCollection("satisfaction_parts").countDocuments()).isZero();
+        assertThat(mongo.database("test").getCollection("satisfaction_parts").countDocuments()).isZero();
         assertMatchesDirectAggregation();
     }
 
     private String responsesBatchOf(SurveyResponse r) {
-        return client.getDatabase("test").getCollection("responses").find(new org.bson.Document("_id", r.id()))
+        return mongo.database("test").getCollection("responses").find(new org.bson.Document("_id", r.id()))
                 .first().getString("batch");
     }
 
@@ -178,7 +173,7 @@ class ResponseFolderTest {
      */
     @Test
     void foldersOnSeveralServersSharingTheDatabaseCountEachResponseOnce() throws Exception {
-        MongoDatabase db = client.getDatabase("test");
+        MongoDatabase db = mongo.database("test");
         List<String> ids = store(300, "web", new Random(7));
         ids.addAll(store(150, "phone", new Random(8)));
         int nodes = 3;

@@ -1,11 +1,9 @@
 package io.sentio.search.control;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import io.sentio.search.entity.CommentQuery;
-import io.sentio.storage.control.EmbeddedMongo;
+import io.sentio.storage.control.StoreUnderTest;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -32,8 +30,7 @@ class CommentFeedTest {
     @TempDir
     Path dir;
 
-    private EmbeddedMongo mongo;
-    private MongoClient client;
+    private StoreUnderTest mongo;
     private MongoCollection<Document> responses;
     private MongoCollection<Document> interactions;
     private MongoCollection<Document> community;
@@ -41,9 +38,8 @@ class CommentFeedTest {
 
     @BeforeEach
     void start() {
-        mongo = EmbeddedMongo.start(dir.resolve("mongo"));
-        client = MongoClients.create(mongo.connectionString());
-        MongoDatabase db = client.getDatabase("sentio");
+        mongo = StoreUnderTest.in(dir.resolve("mongo"));
+        MongoDatabase db = mongo.database("sentio");
         responses = db.getCollection("responses");
         interactions = db.getCollection("interactions");
         community = db.getCollection("community");
@@ -53,7 +49,6 @@ class CommentFeedTest {
 
     @AfterEach
     void stop() {
-        client.close();
         mongo.close();
     }
 

@@ -1,7 +1,5 @@
 package io.sentio.storage.control;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
@@ -27,20 +25,17 @@ class BatchedInsertsTest {
     @TempDir
     Path dir;
 
-    private EmbeddedMongo store;
-    private MongoClient client;
+    private StoreUnderTest store;
     private MongoCollection<Document> collection;
 
     @BeforeEach
     void start() {
-        store = EmbeddedMongo.start(dir);
-        client = MongoClients.create(store.connectionString());
-        collection = client.getDatabase("test").getCollection("docs");
+        store = StoreUnderTest.in(dir);
+        collection = store.database("test").getCollection("docs");
     }
 
     @AfterEach
     void stop() {
-        client.close();
         store.close();
     }
 
@@ -81,11 +76,9 @@ class BatchedInsertsTest {
         BatchedInserts inserts = new BatchedInserts(collection, store::commit);
         assertThat(inserts.insert(new Document("_id", "kept").append("v", 42))).isTrue();
         assertThat(inserts.insert(new Document("_id", "kept").append("v", 43))).isFalse();
-        client.close();
         store.close();
-        store = EmbeddedMongo.start(dir);
-        client = MongoClients.create(store.connectionString());
-        collection = client.getDatabase("test").getCollection("docs");
+        store = StoreUnderTest.in(dir);
+        collection = store.database("test").getCollection("docs");
         assertThat(collection.find(new Document("_id", "kept")).first()).containsEntry("v", 42);
         assertThat(new BatchedInserts(collection, store::commit).insert(new Document("_id", "kept")))
                 .as("the primary key index was reopened too").isFalse();

@@ -2,8 +2,6 @@ package io.sentio.storage.control;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.ReplaceOptions;
 import org.bson.Document;
@@ -28,20 +26,17 @@ class CompactH2BackendTest {
     @TempDir
     Path dir;
 
-    private EmbeddedMongo store;
-    private MongoClient client;
+    private StoreUnderTest store;
     private MongoCollection<Document> docs;
 
     @BeforeEach
     void start() {
-        store = EmbeddedMongo.start(dir);
-        client = MongoClients.create(store.connectionString());
-        docs = client.getDatabase("test").getCollection("docs");
+        store = StoreUnderTest.in(dir);
+        docs = store.database("test").getCollection("docs");
     }
 
     @AfterEach
     void stop() {
-        client.close();
         store.close();
     }
 
@@ -79,12 +74,10 @@ class CompactH2BackendTest {
         docs.replaceOne(eq("_id", "new"), new Document("_id", "new").append("v", -1), new ReplaceOptions().upsert(true));
         docs.deleteMany(in("_id", List.of("k1", "k2", "missing")));
         store.commit();
-        client.close();
         store.close();
 
-        store = EmbeddedMongo.start(dir);
-        client = MongoClients.create(store.connectionString());
-        docs = client.getDatabase("test").getCollection("docs");
+        store = StoreUnderTest.in(dir);
+        docs = store.database("test").getCollection("docs");
         List<Object> values = new ArrayList<>();
         docs.find(in("_id", List.of("k0", "k1", "k3", "new"))).forEach(d -> values.add(d.get("v")));
         assertThat(values).containsExactlyInAnyOrder(0, 300, -1);
