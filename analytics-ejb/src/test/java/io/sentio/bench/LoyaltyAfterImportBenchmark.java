@@ -7,11 +7,8 @@ import io.sentio.customers.entity.CustomerRecord;
 import io.sentio.customers.entity.RecordKind;
 import io.sentio.loyalty.control.KeptPurchases;
 import io.sentio.loyalty.control.LoyaltySummarizer;
-import io.sentio.loyalty.entity.ChurnRule;
-import io.sentio.loyalty.entity.InteractionHistory;
 import io.sentio.loyalty.entity.PeriodSummary;
 import io.sentio.loyalty.entity.PurchaseHistory;
-import io.sentio.loyalty.entity.ValueTierThresholds;
 import io.sentio.storage.control.EmbeddedMongo;
 
 import java.nio.file.Files;
@@ -55,7 +52,7 @@ public final class LoyaltyAfterImportBenchmark {
             PurchaseHistory history = kept.current(records);
             report("read all into the kept history (" + String.format("%,d", history.size()) + ")", start);
             start = System.nanoTime();
-            summarize(history, reuse);
+            LoyaltySummaryBenchmark.quarterly(history, null, 180, reuse);
             report("summary, cold", start);
 
             for (int day = 1; day <= 3; day++) {
@@ -65,19 +62,13 @@ public final class LoyaltyAfterImportBenchmark {
                 start = System.nanoTime();
                 history = kept.current(records);
                 double extended = (System.nanoTime() - start) / 1e9;
-                List<PeriodSummary> periods = summarize(history, reuse);
+                List<PeriodSummary> periods = LoyaltySummaryBenchmark.quarterly(history, null, 180, reuse);
                 double total = (System.nanoTime() - start) / 1e9;
                 System.out.printf("after importing day %d (%,d transactions): %.2f s = kept history extended %.2f s"
                                 + " + summary %.2f s (last quarter: %,d active, ROC %.4f)%n", day, newDay.size(), total,
                         extended, total - extended, periods.getLast().active(), periods.getLast().returnOnCustomer());
             }
         }
-    }
-
-    private static List<PeriodSummary> summarize(PurchaseHistory history, LoyaltySummarizer.Reuse reuse) {
-        return LoyaltySummarizer.summarize(history, InteractionHistory.empty(), Map.of(),
-                LoyaltySummarizer.Granularity.QUARTER, new ChurnRule(ChurnRule.Definition.INACTIVITY, 180), null, 52,
-                0, ValueTierThresholds.DEFAULT, reuse);
     }
 
     /** Every purchase of {@code h} as a transaction record, in batches of 1,000 as the import jobs write them. */

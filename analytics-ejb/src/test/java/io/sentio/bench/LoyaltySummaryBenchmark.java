@@ -59,14 +59,20 @@ public final class LoyaltySummaryBenchmark {
     private static void summarize(PurchaseHistory history, Breakdown by, int churnDays, LoyaltySummarizer.Reuse reuse,
                                   String what) {
         long start = System.nanoTime();
-        List<PeriodSummary> periods = LoyaltySummarizer.summarize(history, InteractionHistory.empty(), Map.of(),
-                LoyaltySummarizer.Granularity.QUARTER, new ChurnRule(ChurnRule.Definition.INACTIVITY, churnDays), by,
-                52, 0, ValueTierThresholds.DEFAULT, reuse);
+        List<PeriodSummary> periods = quarterly(history, by, churnDays, reuse);
         double seconds = (System.nanoTime() - start) / 1e9;
         PeriodSummary last = periods.getLast();
         System.out.printf("summary by %s, %s: %.2f s for %d quarters (last %s: %,d active, retention %.3f, ROC %.4f)%n",
                 by == null ? "nothing" : by.name().toLowerCase(), what, seconds, periods.size(), last.period(),
                 last.active(), last.retentionRate(), last.returnOnCustomer());
+    }
+
+    /** The benchmarked summary: quarters, inactivity churn, 52 weeks' equity undiscounted, the default tiers. */
+    static List<PeriodSummary> quarterly(PurchaseHistory history, Breakdown by, int churnDays,
+                                         LoyaltySummarizer.Reuse reuse) {
+        return LoyaltySummarizer.summarize(history, InteractionHistory.empty(), Map.of(),
+                LoyaltySummarizer.Granularity.QUARTER, new ChurnRule(ChurnRule.Definition.INACTIVITY, churnDays), by,
+                52, 0, ValueTierThresholds.DEFAULT, reuse);
     }
 
     /** One purchase on the day after the history's last by every hundredth customer. */
